@@ -1,0 +1,45 @@
+/** The `xdr-tail` command line: the same engine as the desktop app, headless. */
+import { Command, CommanderError, Option } from 'commander';
+import { SHAPES } from '../core/normalize/source-record.js';
+import type { CommandIo, NormalizeCommandOptions } from './normalize-command.js';
+import { runNormalize } from './normalize-command.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
+
+export async function main(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let result: Promise<number> = Promise.resolve(EXIT_OK);
+  const program = new Command('xdr-tail')
+    .description('Normalize, store and search exported Windows event logs (Qualys Context XDR data model).')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('normalize')
+    .description('print normalized events as JSONL on stdout; bad records go to stderr as file:byteOffset: reason')
+    .argument('<file...>', 'exported event files (NDJSON or JSON arrays; UTF-8 or UTF-16 with BOM)')
+    .addOption(new Option('--shape <shape>', 'export shape of every record instead of detecting it per record').choices(['auto', ...SHAPES]).default('auto'))
+    .option('--customer-id <id>', 'customerId to stamp on every event')
+    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
+    .option('--max-record-bytes <bytes>', 'records larger than this are reported, not parsed (default 1048576)')
+    .action((files: string[], options: NormalizeCommandOptions) => {
+      result = runNormalize(files, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return await result;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`xdr-tail: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`xdr-tail: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,40 @@
+/** A whole exported file → normalized events and per-record errors, in file order, streamed. */
+import { readFileRecords } from '../read/read-records.js';
+import type { NormalizeOptions } from './normalizer.js';
+import { normalizeRecord } from './normalizer.js';
+import type { Shape } from './source-record.js';
+import type { NormalizedEvent, Provenance } from '../../../shared/model/normalized-event.js';
+
+export type FileItem =
+  | { readonly kind: 'event'; readonly offset: number; readonly shape: Shape; readonly event: NormalizedEvent; readonly provenance: Provenance; readonly degraded?: string }
+  | { readonly kind: 'error'; readonly offset: number; readonly length: number; readonly reason: string; readonly message: string };
+
+export interface FileNormalizeOptions extends NormalizeOptions {
+  readonly maxRecordBytes?: number;
+}
+
+export async function* normalizeFile(path: string, options: FileNormalizeOptions): AsyncGenerator<FileItem> {
+  const readOptions = options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes };
+  for await (const item of readFileRecords(path, readOptions)) {
+    if (item.kind === 'error') {
+      yield { kind: 'error', offset: item.offset, length: item.length, reason: item.reason, message: item.message };
+      continue;
+    }
+    yield normalizeText(item.text, item.offset, item.length, options);
+  }
+}
+
+export function normalizeText(text: string, offset: number, length: number, options: NormalizeOptions): FileItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'error', offset, length, reason: 'invalid_json', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const result = normalizeRecord(value, options);
+  if (!result.ok) return { kind: 'error', offset, length, reason: 'normalize_failed', message: result.reason };
+  return {
+    kind: 'event', offset, shape: result.shape, event: result.event, provenance: result.provenance,
+    ...(result.degraded !== undefined && { degraded: result.degraded }),
+  };
+}
