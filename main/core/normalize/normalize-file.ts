@@ -1,12 +1,10 @@
 /** A whole exported file → normalized events and per-record errors, in file order, streamed. */
 import { readFileRecords } from '../read/read-records.js';
-import type { NormalizeOptions } from './normalizer.js';
+import type { NormalizedRecord, NormalizeOptions } from './normalizer.js';
 import { normalizeRecord } from './normalizer.js';
-import type { Shape } from './source-record.js';
-import type { NormalizedEvent, Provenance } from '../../../shared/model/normalized-event.js';
 
 export type FileItem =
-  | { readonly kind: 'event'; readonly offset: number; readonly shape: Shape; readonly event: NormalizedEvent; readonly provenance: Provenance; readonly degraded?: string }
+  | { readonly kind: 'event'; readonly offset: number; readonly length: number; readonly record: NormalizedRecord }
   | { readonly kind: 'error'; readonly offset: number; readonly length: number; readonly reason: string; readonly message: string };
 
 export interface FileNormalizeOptions extends NormalizeOptions {
@@ -33,8 +31,5 @@ export function normalizeText(text: string, offset: number, length: number, opti
   }
   const result = normalizeRecord(value, options);
   if (!result.ok) return { kind: 'error', offset, length, reason: 'normalize_failed', message: result.reason };
-  return {
-    kind: 'event', offset, shape: result.shape, event: result.event, provenance: result.provenance,
-    ...(result.degraded !== undefined && { degraded: result.degraded }),
-  };
+  return { kind: 'event', offset, length, record: result };
 }

@@ -36,12 +36,64 @@ export interface NormalizeOptions {
   readonly geo?: GeoLookup;
 }
 
-export type NormalizeResult =
-  | { readonly ok: true; readonly shape: Shape; readonly event: NormalizedEvent; readonly provenance: Provenance; readonly degraded?: string }
-  | { readonly ok: false; readonly reason: string };
+export interface NormalizedRecord {
+  readonly ok: true;
+  readonly shape: Shape;
+  /** token values by FIELD_CATALOG position (undefined = absent): what the store and serializers read */
+  readonly tokens: readonly (TokenValue | undefined)[];
+  /** the normalized event object (built on first access) */
+  readonly event: NormalizedEvent;
+  /** per token, the source field that supplied it (built on first access) */
+  readonly provenance: Provenance;
+  readonly degraded?: string;
+}
+
+export type NormalizeResult = NormalizedRecord | { readonly ok: false; readonly reason: string };
 
 const CONSTANT = 'constant';
 const COERCERS = TOKEN_RULES.map((rule) => coercer(rule.coerce));
+const TOKEN_INDEX: ReadonlyMap<string, number> = new Map(FIELD_CATALOG.map((field, index) => [field.name, index]));
+
+/** Token values collected by catalog position; the first value put for a token wins. */
+class TokenSlots {
+  readonly values: (TokenValue | undefined)[] = new Array<TokenValue | undefined>(FIELD_CATALOG.length);
+  readonly paths: string[] = new Array<string>(FIELD_CATALOG.length);
+
+  put(token: string, found: { value: TokenValue; path: string } | undefined): void {
+    if (found === undefined) return;
+    const index = TOKEN_INDEX.get(token);
+    if (index === undefined || this.values[index] !== undefined) return;
+    this.values[index] = found.value;
+    this.paths[index] = found.path;
+  }
+
+  toResult(shape: Shape, degraded: string | undefined): NormalizedRecord {
+    const { values, paths } = this;
+    let event: NormalizedEvent | undefined;
+    let provenance: Provenance | undefined;
+    return {
+      ok: true,
+      shape,
+      tokens: values,
+      get event() {
+        return (event ??= byToken(values));
+      },
+      get provenance() {
+        return (provenance ??= byToken(paths.map((path, i) => (values[i] === undefined ? undefined : path))));
+      },
+      ...(degraded !== undefined && { degraded }),
+    };
+  }
+}
+
+function byToken<T>(slots: readonly (T | undefined)[]): Record<string, T> {
+  const object: Record<string, T> = {};
+  for (let i = 0; i < FIELD_CATALOG.length; i++) {
+    const value = slots[i];
+    if (value !== undefined) object[(FIELD_CATALOG[i] as { name: string }).name] = value;
+  }
+  return object;
+}
 
 export function normalizeRecord(value: unknown, options: NormalizeOptions): NormalizeResult {
   const shape = options.shape ?? detectShape(value);
@@ -60,12 +112,9 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions): Norm
 
   const provider = toText(header.provider?.value)?.trim();
   const context: EventContext = { record, eventId, family: familyOf(provider, toText(header.channel?.value)) };
-  const values = new Map<string, TokenValue>();
-  const provenance: Record<string, string> = Object.create(null) as Record<string, string>;
+  const slots = new TokenSlots();
   const put = (token: string, found: { value: TokenValue; path: string } | undefined): void => {
-    if (found === undefined || values.has(token)) return;
-    values.set(token, found.value);
-    provenance[token] = found.path;
+    slots.put(token, found);
   };
 
   put('eventTime', { value: formatEventTime(timeMs), path: header.time?.path ?? '' });
@@ -73,10 +122,11 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions): Norm
   put('deviceVendor', { value: 'Microsoft', path: CONSTANT });
   if (options.customerId !== undefined) put('customerId', { value: options.customerId, path: 'option --customer-id' });
 
-  TOKEN_RULES.forEach((rule, index) => {
-    const convert = COERCERS[index];
-    if (convert !== undefined) put(rule.token, firstValue(context, rule.sources, convert));
-  });
+  for (let i = 0; i < TOKEN_RULES.length; i++) {
+    const rule = TOKEN_RULES[i];
+    const convert = COERCERS[i];
+    if (rule !== undefined && convert !== undefined) put(rule.token, firstValue(context, rule.sources, convert));
+  }
   put('deviceModel', { value: 'Windows', path: CONSTANT });
 
   const nxlog = shape === 'nxlog' ? nxlogSeverityFields(value) : undefined;
@@ -103,15 +153,7 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions): Norm
   const key = naturalEventKey({ computer: toText(header.computer?.value), provider, recordId: toInteger(header.recordId?.value), timeMs }) ?? contentEventKey(value);
   put('eventId', { value: eventUuid(key), path: key.startsWith('record|') ? 'computer + provider + record id + time' : 'SHA-256 of the record' });
 
-  const event: Record<string, TokenValue> = {};
-  const ordered: Record<string, string> = {};
-  for (const field of FIELD_CATALOG) {
-    const tokenValue = values.get(field.name);
-    if (tokenValue === undefined) continue;
-    event[field.name] = tokenValue;
-    ordered[field.name] = provenance[field.name] ?? '';
-  }
-  return { ok: true, shape, event, provenance: ordered, ...(record.degraded !== undefined && { degraded: record.degraded }) };
+  return slots.toResult(shape, record.degraded);
 }
 
 function putAddresses(

@@ -125,7 +125,8 @@ const NXLOG_SEVERITY_VALUE: readonly (string | undefined)[] = Object.freeze([
  * (NXLog maps Audit Failure to ERROR; then information); WARNING→warning; INFO→information;
  * DEBUG/VERBOSE→verbose. Case-insensitive; unknown values → undefined.
  */
-export function nxlogSeverityToLevelName(severity: string | number, eventType?: string): LevelName | undefined {
+export function nxlogSeverityToLevelName(severity: string | number | undefined, eventType?: string): LevelName | undefined {
+  if (severity === undefined) return undefined;
   const sev = typeof severity === 'number' ? NXLOG_SEVERITY_VALUE[severity] : severity;
   if (sev === undefined) return undefined;
   const name = NXLOG_SEVERITY.get(sev) ?? NXLOG_SEVERITY.get(sev.toUpperCase());

@@ -57,3 +57,13 @@ export function logonType(value: number | string): LogonTypeRow | undefined {
   const n = toValue(value);
   return n === undefined ? undefined : BY_VALUE.get(n);
 }
+
+/** Name (exact and lower-case) → LogonType number, e.g. Winlogbeat's `winlog.logon.type` (`Network`). */
+const NUMBER_BY_NAME: ReadonlyMap<string, number> = new Map(
+  LOGON_TYPE_TABLE.flatMap((r) => [[r.name, r.value], [r.name.toLowerCase(), r.value]] as const),
+);
+
+/** LogonType name (`Network`, case-insensitive, whitespace tolerated) → number (`3`); unknown → undefined. */
+export function logonTypeNumber(name: string): number | undefined {
+  return NUMBER_BY_NAME.get(name) ?? NUMBER_BY_NAME.get(name.trim().toLowerCase());
+}

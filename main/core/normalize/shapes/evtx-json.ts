@@ -51,11 +51,11 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
     message: render('Message'),
   };
 
-  const data = eventData(event);
+  const lookup = eventDataLookup(event);
   return {
     shape: 'evtx-json',
     header,
-    data: (name) => data.get(name),
+    data: lookup,
     flat: () => undefined,
     ecs: () => undefined,
   };
@@ -74,34 +74,31 @@ function renderedKeywords(rendering: unknown): Sourced | undefined {
   return sourced(own(keywords, 'Keyword'), 'Event.RenderingInfo.Keywords.Keyword');
 }
 
-function eventData(event: Record<string, unknown>): Map<string, Sourced> {
-  const fields = new Map<string, Sourced>();
+/** EventData (or UserData's wrapper) read in place: most rule lookups miss, so nothing is copied up front. */
+function eventDataLookup(event: Record<string, unknown>): (name: string) => Sourced | undefined {
   const data = own(event, 'EventData');
   if (isPlainObject(data)) {
-    for (const key of Object.keys(data)) {
-      if (key === '#attributes') continue;
-      const value = data[key];
-      if (key === 'Data' && isPlainObject(value) && Object.hasOwn(value, '#text')) {
-        // unnamed <Data> elements: param1…paramN by position (Winlogbeat's convention)
-        const text = value['#text'];
-        const values = Array.isArray(text) ? text : [text];
-        values.forEach((v, i) => fields.set(`param${i + 1}`, { value: v, path: `Event.EventData.Data.#text[${i}]` }));
-        continue;
-      }
-      fields.set(key, { value: textOf(value), path: `Event.EventData.${key}` });
-    }
-    return fields;
+    const unnamed = own(data, 'Data');
+    const params = isPlainObject(unnamed) && Object.hasOwn(unnamed, '#text') ? unnamed['#text'] : undefined;
+    return (name) => {
+      if (name !== '#attributes' && Object.hasOwn(data, name)) return { value: textOf(data[name]), path: `Event.EventData.${name}` };
+      if (params === undefined || !name.startsWith('param')) return undefined;
+      // unnamed <Data> elements: param1…paramN by position (Winlogbeat's convention)
+      const index = Number(name.slice(5)) - 1;
+      const values: unknown[] = Array.isArray(params) ? params : [params];
+      if (!Number.isInteger(index) || index < 0 || index >= values.length) return undefined;
+      return { value: values[index], path: `Event.EventData.Data.#text[${index}]` };
+    };
   }
   const userData = own(event, 'UserData');
   if (isPlainObject(userData)) {
-    for (const wrapperName of Object.keys(userData)) {
-      const wrapper = userData[wrapperName];
-      if (!isPlainObject(wrapper)) continue;
-      for (const key of Object.keys(wrapper)) {
-        if (key === '#attributes') continue;
-        fields.set(key, { value: textOf(wrapper[key]), path: `Event.UserData.${wrapperName}.${key}` });
-      }
+    const wrapperName = Object.keys(userData).find((key) => isPlainObject(userData[key]));
+    const wrapper = wrapperName === undefined ? undefined : userData[wrapperName];
+    if (wrapperName !== undefined && isPlainObject(wrapper)) {
+      return (name) => (name !== '#attributes' && Object.hasOwn(wrapper, name)
+        ? { value: textOf(wrapper[name]), path: `Event.UserData.${wrapperName}.${name}` }
+        : undefined);
     }
   }
-  return fields;
+  return () => undefined;
 }

@@ -1,4 +1,5 @@
 import { FoldedKeys } from '../key-lookup.js';
+import { fieldsFromMessage } from '../message-fields.js';
 import { propertyNames } from '../powershell/template-lookup.js';
 import type { EventHeader, SourceRecord, Sourced } from '../source-record.js';
 import { isPlainObject, own } from '../source-record.js';
@@ -61,7 +62,11 @@ function namedProperties(
   if (properties === undefined || !Array.isArray(properties.value)) return { fields };
   const values: unknown[] = properties.value;
   if (values.some((v) => v === DEPTH_LOST)) {
-    return { fields, degraded: 'Properties lost to ConvertTo-Json depth: EventData unavailable' };
+    const message = header.message?.value;
+    if (typeof message === 'string') {
+      for (const [name, value] of fieldsFromMessage(message)) fields.set(name, { value, path: `${header.message?.path ?? 'Message'} (${name})` });
+    }
+    return { fields, degraded: 'Properties lost to ConvertTo-Json depth: EventData read from the rendered message' };
   }
 
   const provider = typeof header.provider?.value === 'string' ? header.provider.value : '';
