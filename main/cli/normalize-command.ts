@@ -1,4 +1,5 @@
 import { access, constants } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
 import { assertTimeZone, localTimeZone } from '../core/normalize/event-time.js';
 import { serializeTokens } from '../core/normalize/event-json.js';
@@ -16,8 +17,8 @@ export interface NormalizeCommandOptions {
 }
 
 export interface CommandIo {
-  readonly stdout: NodeJS.WritableStream & import('node:stream').Writable;
-  readonly stderr: NodeJS.WritableStream & import('node:stream').Writable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
 }
 
 export function parseShapeOption(shape: string | undefined): Shape | undefined {

@@ -7,6 +7,7 @@ import { findCatalogEntry } from '../windows/event-catalog.js';
 import { auditOutcome, decodeKeywords } from '../windows/keywords.js';
 import { levelNameToSeverityLabel, levelToSeverityLabel, nxlogSeverityToLevelName } from '../windows/levels.js';
 import { logonTypeNumber } from '../windows/logon-types.js';
+import { providerTaskName } from '../windows/provider-tasks.js';
 import { protocolName, translateMessageCode } from '../windows/message-codes.js';
 import { GROUP_EVENTS, WFP_ACCOUNT_EVENTS } from './event-sets.js';
 import type { EventContext } from './rule-engine.js';
@@ -98,9 +99,15 @@ export function action(context: EventContext): Derived<string> | undefined {
   const taskName = toText(header.taskName?.value);
   if (taskName !== undefined && !PLACEHOLDER_TASK_NAMES.has(taskName)) return { value: taskName, path: header.taskName?.path ?? '' };
   const task = toInteger(header.task?.value);
-  const sub = task === undefined ? undefined : auditSubcategory(task);
-  if (sub !== undefined && context.family === 'security') return { value: sub.subcategory, path: `${header.task?.path ?? ''} (task ${task})` };
-  return undefined;
+  if (task === undefined) return undefined;
+  const path = `${header.task?.path ?? ''} (task ${task})`;
+  if (context.family === 'security') {
+    const sub = auditSubcategory(task);
+    return sub === undefined ? undefined : { value: sub.subcategory, path };
+  }
+  const provider = toText(header.provider?.value);
+  const name = provider === undefined ? undefined : providerTaskName(provider, task);
+  return name === undefined ? undefined : { value: name, path };
 }
 
 export function category(context: EventContext, actionName: string | undefined): Derived<string> | undefined {

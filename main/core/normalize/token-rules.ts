@@ -8,7 +8,7 @@ import type { EventScope } from './event-sets.js';
 import {
   DIRECTORY_OBJECT_EVENTS, FIREWALL_PROFILE_EVENTS, FIREWALL_RULE_EVENTS, GROUP_EVENTS, GROUP_MEMBER_EVENTS,
   LOGON_EVENTS, PROCESS_CREATION, SESSION_EVENTS, SHARE_EVENTS, SUBJECT_AND_TARGET_EVENTS, SYSMON_PROCESS_ACCESS,
-  WFP_ACCOUNT_EVENTS,
+  WFP_ACCOUNT_EVENTS, WFP_CONNECTION_EVENTS,
 } from './event-sets.js';
 import type { EventHeader } from './source-record.js';
 
@@ -76,7 +76,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   },
   {
     token: 'processId', coerce: 'integer', sources: [
-      data('NewProcessId', ids(PROCESS_CREATION)), data('ProcessId', except(PROCESS_CREATION)),
+      data('NewProcessId', ids(PROCESS_CREATION)), data('ProcessId', except(PROCESS_CREATION)), data('ProcessID', security(WFP_CONNECTION_EVENTS)),
       ecs('process.pid'), header('executionPid'),
     ],
   },

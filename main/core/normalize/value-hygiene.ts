@@ -79,5 +79,7 @@ export function splitList(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => splitList(item));
   const text = toText(value);
   if (text === undefined) return [];
-  return text.split(/\s+/).filter((item) => item !== '' && item !== '-');
+  // control characters are rendering debris (seen in real 4661 PrivilegeList values), not data
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').split(/\s+/).filter((item) => item !== '' && item !== '-');
 }

@@ -73,10 +73,10 @@ const ALLOWED_DIFFERENCES: readonly AllowedDifference[] = [
 ];
 
 /**
- * eventId is not compared: design.md §1 asks it to be stable for the same source record (re-ingest of the
- * same file), not identical across export shapes.
+ * eventId is compared too: it is built from the record's natural identity (computer, provider, record id,
+ * time to the millisecond), so the same event exported in two shapes is stored once.
  */
-const NOT_COMPARED = new Set(['eventId']);
+const NOT_COMPARED = new Set<string>();
 
 function allowed(shape: OtherShape, token: string, eventId: number): boolean {
   return ALLOWED_DIFFERENCES.some((entry) =>

@@ -220,6 +220,7 @@ describe.skipIf(!sharedAvailable())('golden: Kerberos, account, policy and log e
       provider: 'Microsoft-Windows-Eventlog',
       deviceSeverity: 'Informational', // Level 4
       eventTime: '2020-09-15T18:04:36.333Z',
+      action: 'Log clear', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 1102,
       deviceEventId: 'Microsoft-Windows-Eventlog:1102',
       category: 'Security', // not a Security-Auditing task: the channel

@@ -26,6 +26,7 @@ function networkConnection10272(): Record<string, unknown> {
     ...SYSMON_PROVIDER,
     ...computer('IEWIN7'),
     eventTime: '2019-05-02T14:48:53.950Z',
+    action: 'Network connection detected (rule: NetworkConnect)', // provider task name (windows-events.md §10.1: Task → provider's task)
     externalId: 3,
     deviceEventId: 'Microsoft-Windows-Sysmon:3',
     eventName: 'Network connection detected',
@@ -51,6 +52,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       ...SYSMON_PROVIDER,
       ...computer('IEWIN7'),
       eventTime: '2019-05-12T17:09:02.275Z', // 17:09:02.275164Z truncated
+      action: 'Process Create (rule: ProcessCreate)', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 1,
       deviceEventId: 'Microsoft-Windows-Sysmon:1',
       eventName: 'Process Create',
@@ -86,6 +88,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       ...SYSMON_PROVIDER,
       ...computer('MSEDGEWIN10'),
       eventTime: '2020-12-04T22:41:05.471Z',
+      action: 'Network connection detected (rule: NetworkConnect)', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 3,
       deviceEventId: 'Microsoft-Windows-Sysmon:3',
       eventName: 'Network connection detected',
@@ -109,6 +112,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       ...SYSMON_PROVIDER,
       ...computer('IEWIN7'),
       eventTime: '2019-05-02T14:50:17.955Z',
+      action: 'Process accessed (rule: ProcessAccess)', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 10,
       deviceEventId: 'Microsoft-Windows-Sysmon:10',
       eventName: 'Process accessed',
@@ -125,6 +129,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       ...SYSMON_PROVIDER,
       ...computer('MSEDGEWIN10'),
       eventTime: '2020-09-11T12:10:22.398Z',
+      action: 'File created (rule: FileCreate)', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 11,
       deviceEventId: 'Microsoft-Windows-Sysmon:11',
       eventName: 'File created',
@@ -142,6 +147,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       ...SYSMON_PROVIDER,
       ...computer('MSEDGEWIN10'),
       eventTime: '2020-07-04T14:18:58.268Z',
+      action: 'Registry value set (rule: RegistryEvent)', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 13,
       deviceEventId: 'Microsoft-Windows-Sysmon:13',
       eventName: 'Registry value set', // §8.5 "Registry object added or deleted / value set / object renamed", 13 = value set
@@ -164,6 +170,7 @@ describe.skipIf(!sharedAvailable())('golden: Sysmon and PowerShell events', () =
       category: 'Microsoft-Windows-PowerShell/Operational',
       channel: 'Microsoft-Windows-PowerShell/Operational',
       eventTime: '2019-09-09T13:35:08.655Z',
+      action: 'Execute a Remote Command', // provider task name (windows-events.md §10.1: Task → provider's task)
       externalId: 4104,
       deviceEventId: 'Microsoft-Windows-PowerShell:4104',
       eventName: 'Creating Scriptblock text', // §8.5 title; "(script block logging)" annotates the feature, as "(module logging)" does for 4103

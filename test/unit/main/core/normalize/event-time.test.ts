@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseEventTime } from '../../../../../main/core/normalize/event-time.js';
+
+describe('parseEventTime', () => {
+  const at = (iso: string): number => Date.parse(iso);
+
+  it.each([
+    ['2019-05-12T12:52:43.702578Z', '2019-05-12T12:52:43.702Z'],
+    ['2021-04-21T09:27:56.1021840Z', '2021-04-21T09:27:56.102Z'],
+    ['/Date(1618997276102)/', '2021-04-21T09:27:56.102Z'],
+    ['2020-12-04T22:41:05.4719674+00:00', '2020-12-04T22:41:05.471Z'],
+    ['2024-03-01T11:15:30.1234567+01:00', '2024-03-01T10:15:30.123Z'],
+    ['2024-03-01T11:15:30-0530', '2024-03-01T16:45:30.000Z'],
+    ['2019-05-12 17:09:02.275', '2019-05-12T17:09:02.275Z'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseEventTime(input, 'UTC')).toBe(at(expected));
+  });
+
+  it('reads zone-less times in the source zone, across daylight saving', () => {
+    expect(parseEventTime('2020-08-05 02:09:26', 'America/New_York')).toBe(at('2020-08-05T06:09:26Z'));
+    expect(parseEventTime('2020-01-05 02:09:26', 'America/New_York')).toBe(at('2020-01-05T07:09:26Z'));
+    expect(parseEventTime('2020-08-05 02:09:26', 'Asia/Kolkata')).toBe(at('2020-08-04T20:39:26Z'));
+  });
+
+  it.each([['yesterday'], ['2020-13-01T00:00:00Z'], ['2020-01-01T25:00:00Z'], [''], [null], [{}], [Number.NaN], ['/Date(99999999999999999)/']])(
+    'rejects %j', (input) => {
+      expect(parseEventTime(input, 'UTC')).toBeUndefined();
+    },
+  );
+});
