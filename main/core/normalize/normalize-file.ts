@@ -1,5 +1,5 @@
 /** A whole exported file → normalized events and per-record errors, in file order, streamed. */
-import { readFileRecords } from '../read/read-records.js';
+import { readFileRecordBatches } from '../read/read-records.js';
 import type { NormalizedRecord, NormalizeOptions } from './normalizer.js';
 import { normalizeRecord } from './normalizer.js';
 
@@ -11,14 +11,13 @@ export interface FileNormalizeOptions extends NormalizeOptions {
   readonly maxRecordBytes?: number;
 }
 
-export async function* normalizeFile(path: string, options: FileNormalizeOptions): AsyncGenerator<FileItem> {
+/** Normalized items in file order, one array per chunk read (see readFileRecordBatches). */
+export async function* normalizeFile(path: string, options: FileNormalizeOptions): AsyncGenerator<FileItem[]> {
   const readOptions = options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes };
-  for await (const item of readFileRecords(path, readOptions)) {
-    if (item.kind === 'error') {
-      yield { kind: 'error', offset: item.offset, length: item.length, reason: item.reason, message: item.message };
-      continue;
-    }
-    yield normalizeText(item.text, item.offset, item.length, options);
+  for await (const batch of readFileRecordBatches(path, readOptions)) {
+    yield batch.map((item) => item.kind === 'error'
+      ? { kind: 'error', offset: item.offset, length: item.length, reason: item.reason, message: item.message }
+      : normalizeText(item.text, item.offset, item.length, options));
   }
 }
 

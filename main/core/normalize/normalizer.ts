@@ -13,9 +13,10 @@ import {
 } from './derived-tokens.js';
 import { contentEventKey, eventUuid, naturalEventKey } from './event-identity.js';
 import type { ProviderFamily } from './event-sets.js';
+import { inScope } from './event-sets.js';
 import { formatEventTime, parseEventTime } from './event-time.js';
 import type { EventContext } from './rule-engine.js';
-import { coercer, firstValue } from './rule-engine.js';
+import { coercer, lookupSource } from './rule-engine.js';
 import { detectShape } from './shape-detection.js';
 import { readEvtxRecord } from './shapes/evtx-json.js';
 import { nxlogSeverityFields, readNxlogRecord } from './shapes/nxlog.js';
@@ -24,8 +25,9 @@ import { readQualysFlatRecord } from './shapes/qualys-flat.js';
 import { readWinlogbeatRecord } from './shapes/winlogbeat.js';
 import type { Shape, SourceRecord } from './source-record.js';
 import { isPlainObject } from './source-record.js';
+import type { SourceSpec } from './token-rules.js';
 import { TOKEN_RULES } from './token-rules.js';
-import { toInteger, toText } from './value-hygiene.js';
+import { isAbsent, toInteger, toText } from './value-hygiene.js';
 
 export interface NormalizeOptions {
   /** force a shape instead of detecting it per record */
@@ -51,13 +53,43 @@ export interface NormalizedRecord {
 export type NormalizeResult = NormalizedRecord | { readonly ok: false; readonly reason: string };
 
 const CONSTANT = 'constant';
-const COERCERS = TOKEN_RULES.map((rule) => coercer(rule.coerce));
 const TOKEN_INDEX: ReadonlyMap<string, number> = new Map(FIELD_CATALOG.map((field, index) => [field.name, index]));
+
+interface CompiledRule {
+  readonly slot: number;
+  readonly sources: readonly SourceSpec[];
+  readonly convert: (value: unknown) => string | number | undefined;
+}
+
+const MAX_PLANS = 4096;
+const plans = new Map<string, readonly CompiledRule[]>();
+
+/** TOKEN_RULES with the sources that apply to one kind of event, compiled once per (family, event ID). */
+function planFor(family: ProviderFamily | undefined, eventId: number): readonly CompiledRule[] {
+  const key = `${family ?? ''}|${eventId}`;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    plan = TOKEN_RULES.flatMap((rule) => {
+      const sources = rule.sources.filter((spec) => inScope(spec.scope, family, eventId));
+      const slot = TOKEN_INDEX.get(rule.token);
+      return sources.length === 0 || slot === undefined ? [] : [{ slot, sources, convert: coercer(rule.coerce) }];
+    });
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
 
 /** Token values collected by catalog position; the first value put for a token wins. */
 class TokenSlots {
   readonly values: (TokenValue | undefined)[] = new Array<TokenValue | undefined>(FIELD_CATALOG.length);
   readonly paths: string[] = new Array<string>(FIELD_CATALOG.length);
+
+  putSlot(slot: number, value: TokenValue, path: string): void {
+    if (this.values[slot] !== undefined) return;
+    this.values[slot] = value;
+    this.paths[slot] = path;
+  }
 
   put(token: string, found: { value: TokenValue; path: string } | undefined): void {
     if (found === undefined) return;
@@ -122,10 +154,15 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions): Norm
   put('deviceVendor', { value: 'Microsoft', path: CONSTANT });
   if (options.customerId !== undefined) put('customerId', { value: options.customerId, path: 'option --customer-id' });
 
-  for (let i = 0; i < TOKEN_RULES.length; i++) {
-    const rule = TOKEN_RULES[i];
-    const convert = COERCERS[i];
-    if (rule !== undefined && convert !== undefined) put(rule.token, firstValue(context, rule.sources, convert));
+  for (const rule of planFor(context.family, eventId)) {
+    for (const spec of rule.sources) {
+      const found = lookupSource(record, spec);
+      if (found === undefined || isAbsent(found.value)) continue;
+      const converted = rule.convert(found.value);
+      if (converted === undefined) continue;
+      slots.putSlot(rule.slot, converted, found.path);
+      break;
+    }
   }
   put('deviceModel', { value: 'Windows', path: CONSTANT });
 

@@ -13,7 +13,11 @@ export interface EventContext {
 /** The value a source spec points at in this record, if it applies to this event and is present. */
 export function resolveSource(context: EventContext, spec: SourceSpec): Sourced | undefined {
   if (!inScope(spec.scope, context.family, context.eventId)) return undefined;
-  const { record } = context;
+  return lookupSource(context.record, spec);
+}
+
+/** The value a source spec points at, ignoring its event scope (the caller has checked it). */
+export function lookupSource(record: SourceRecord, spec: SourceSpec): Sourced | undefined {
   let found: Sourced | undefined;
   switch (spec.from) {
     case 'flat':

@@ -62,3 +62,19 @@ export function own(object: Record<string, unknown>, key: string): unknown {
 export function sourced(value: unknown, path: string): Sourced | undefined {
   return value === undefined ? undefined : { value, path };
 }
+
+/** Interns `prefix + name` paths so the hot path does not build the same strings for every event. */
+export class PathCache {
+  private readonly paths = new Map<string, string>();
+
+  constructor(private readonly prefix: string) {}
+
+  of(name: string): string {
+    let path = this.paths.get(name);
+    if (path === undefined) {
+      path = this.prefix + name;
+      if (this.paths.size < 10_000) this.paths.set(name, path);
+    }
+    return path;
+  }
+}

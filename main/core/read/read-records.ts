@@ -16,6 +16,14 @@ export interface ReadFileRecordsOptions {
 export const DEFAULT_CHUNK_SIZE = 64 * 1024;
 
 export async function* readFileRecords(path: string, options: ReadFileRecordsOptions = {}): AsyncGenerator<FrameItem> {
+  for await (const batch of readFileRecordBatches(path, options)) yield* batch;
+}
+
+/**
+ * The same items, one array per chunk read: an async generator step costs about a microsecond,
+ * which at 100,000+ records a second is worth paying per chunk rather than per record.
+ */
+export async function* readFileRecordBatches(path: string, options: ReadFileRecordsOptions = {}): AsyncGenerator<FrameItem[]> {
   const requested = Math.max(2, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const chunkSize = requested + (requested % 2);
   const framer = new RecordFramer({
@@ -32,9 +40,11 @@ export async function* readFileRecords(path: string, options: ReadFileRecordsOpt
       const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      yield* framer.push(buffer.subarray(0, bytesRead));
+      const items = framer.push(buffer.subarray(0, bytesRead));
+      if (items.length > 0) yield items;
     }
-    yield* framer.finish();
+    const last = framer.finish();
+    if (last.length > 0) yield last;
   } finally {
     await handle.close();
   }

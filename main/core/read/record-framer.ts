@@ -105,6 +105,8 @@ export class RecordFramer {
   private pos: number;
   private oddByte = -1;
   private scratch: Buffer = Buffer.alloc(0);
+  /** `scratch` seen as 16-bit cells, to write two projected units at once */
+  private scratchPairs: Uint16Array = new Uint16Array(0);
   /** last unit of the previous chunk */
   private prevUnit = -1;
 
@@ -319,23 +321,37 @@ export class RecordFramer {
   /** One byte per code unit: the same buffer for UTF-8, a reused projection for UTF-16. */
   private project(raw: Buffer, n: number): Buffer {
     if (this.unit === 1) return raw.subarray(0, n);
-    if (this.scratch.length < n) this.scratch = Buffer.allocUnsafeSlow(Math.max(n, 2 * this.scratch.length));
+    if (this.scratch.length < n + 1) {
+      this.scratch = Buffer.allocUnsafeSlow((Math.max(n + 1, 2 * this.scratch.length) + 1) & ~1);
+      this.scratchPairs = new Uint16Array(this.scratch.buffer, this.scratch.byteOffset, this.scratch.length >> 1);
+    }
     const units = this.scratch;
-    if (!this.bigEndian && HOST_LITTLE_ENDIAN && raw.byteOffset % 2 === 0) {
-      // twice as fast as pairing bytes
-      const wide = new Uint16Array(raw.buffer, raw.byteOffset, n);
-      for (let j = 0; j < n; j++) {
-        const v = wide[j] ?? 0xffff;
-        units[j] = v < 0x100 ? v : NON_ASCII;
+    if (HOST_LITTLE_ENDIAN && raw.byteOffset % 4 === 0) {
+      // two units per 32-bit read; when both are ASCII-range, one 16-bit write (about twice as fast as per unit)
+      const pairs = this.scratchPairs;
+      const quads = new Uint32Array(raw.buffer, raw.byteOffset, n >> 1);
+      const highMask = this.bigEndian ? 0x00ff00ff : 0xff00ff00;
+      const shift = this.bigEndian ? 8 : 0;
+      for (let k = 0; k < quads.length; k++) {
+        const x = quads[k] ?? 0xffffffff;
+        if ((x & highMask) === 0) {
+          pairs[k] = ((x >>> shift) & 0xff) | ((x >>> (shift + 8)) & 0xff00);
+        } else {
+          units[2 * k] = (x & (highMask & 0xffff)) === 0 ? (x >>> shift) & 0xff : NON_ASCII;
+          units[2 * k + 1] = (x & (highMask & 0xffff0000)) === 0 ? (x >>> (shift + 16)) & 0xff : NON_ASCII;
+        }
       }
+      if (n % 2 === 1) units[n - 1] = this.projectUnit(raw, n - 1);
       return units.subarray(0, n);
     }
-    const lo = this.bigEndian ? 1 : 0;
-    const hi = 1 - lo;
-    for (let j = 0, i = 0; j < n; j++, i += 2) {
-      units[j] = raw[i + hi] === 0 ? (raw[i + lo] ?? NON_ASCII) : NON_ASCII;
-    }
+    for (let j = 0; j < n; j++) units[j] = this.projectUnit(raw, j);
     return units.subarray(0, n);
+  }
+
+  private projectUnit(raw: Buffer, j: number): number {
+    const hi = raw[this.bigEndian ? 2 * j : 2 * j + 1];
+    const lo = raw[this.bigEndian ? 2 * j + 1 : 2 * j];
+    return hi === 0 && lo !== undefined ? lo : NON_ASCII;
   }
 
   /** Bytes of the current span from `spanStart` up to chunk index `endIdx` (raw bytes); copies only if it spans chunks. */

@@ -1,5 +1,9 @@
 import type { EventHeader, SourceRecord, Sourced } from '../source-record.js';
-import { isPlainObject, own, sourced } from '../source-record.js';
+import { isPlainObject, own, PathCache, sourced } from '../source-record.js';
+
+const SYSTEM_PATHS = new PathCache('Event.System.');
+const EVENT_DATA_PATHS = new PathCache('Event.EventData.');
+const RENDERING_PATHS = new PathCache('Event.RenderingInfo.');
 
 /**
  * Shape A: the `evtx` crate / evtx_dump JSON. Attributes sit under `#attributes` or, with
@@ -11,13 +15,13 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
   const system = own(event, 'System');
   if (!isPlainObject(system)) return undefined;
 
-  const sys = (key: string): Sourced | undefined => sourced(textOf(own(system, key)), `Event.System.${key}`);
-  const attr = (element: string, name: string): Sourced | undefined => {
+  const sys = (key: string): Sourced | undefined => sourced(textOf(own(system, key)), SYSTEM_PATHS.of(key));
+  const attr = (element: string, name: string, path: string): Sourced | undefined => {
     const inline = own(system, element);
     if (isPlainObject(inline)) {
       const attributes = own(inline, '#attributes');
       if (isPlainObject(attributes) && own(attributes, name) !== undefined) {
-        return { value: own(attributes, name), path: `Event.System.${element}.#attributes.${name}` };
+        return { value: own(attributes, name), path };
       }
     }
     const separate = own(system, `${element}_attributes`);
@@ -29,15 +33,15 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
 
   const rendering = own(event, 'RenderingInfo');
   const render = (key: string): Sourced | undefined =>
-    isPlainObject(rendering) ? sourced(textOf(own(rendering, key)), `Event.RenderingInfo.${key}`) : undefined;
+    isPlainObject(rendering) ? sourced(textOf(own(rendering, key)), RENDERING_PATHS.of(key)) : undefined;
 
   const header: EventHeader = {
     eventId: sys('EventID'),
-    provider: attr('Provider', 'Name') ?? attr('Provider', 'EventSourceName'),
-    providerGuid: attr('Provider', 'Guid'),
+    provider: attr('Provider', 'Name', 'Event.System.Provider.#attributes.Name') ?? attr('Provider', 'EventSourceName', 'Event.System.Provider.#attributes.EventSourceName'),
+    providerGuid: attr('Provider', 'Guid', 'Event.System.Provider.#attributes.Guid'),
     channel: sys('Channel'),
     computer: sys('Computer'),
-    time: attr('TimeCreated', 'SystemTime'),
+    time: attr('TimeCreated', 'SystemTime', 'Event.System.TimeCreated.#attributes.SystemTime'),
     level: sys('Level'),
     levelName: render('Level'),
     task: sys('Task'),
@@ -46,8 +50,8 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
     keywordNames: renderedKeywords(rendering),
     recordId: sys('EventRecordID'),
     version: sys('Version'),
-    executionPid: attr('Execution', 'ProcessID'),
-    userSid: attr('Security', 'UserID'),
+    executionPid: attr('Execution', 'ProcessID', 'Event.System.Execution.#attributes.ProcessID'),
+    userSid: attr('Security', 'UserID', 'Event.System.Security.#attributes.UserID'),
     message: render('Message'),
   };
 
@@ -81,7 +85,7 @@ function eventDataLookup(event: Record<string, unknown>): (name: string) => Sour
     const unnamed = own(data, 'Data');
     const params = isPlainObject(unnamed) && Object.hasOwn(unnamed, '#text') ? unnamed['#text'] : undefined;
     return (name) => {
-      if (name !== '#attributes' && Object.hasOwn(data, name)) return { value: textOf(data[name]), path: `Event.EventData.${name}` };
+      if (name !== '#attributes' && Object.hasOwn(data, name)) return { value: textOf(data[name]), path: EVENT_DATA_PATHS.of(name) };
       if (params === undefined || !name.startsWith('param')) return undefined;
       // unnamed <Data> elements: param1…paramN by position (Winlogbeat's convention)
       const index = Number(name.slice(5)) - 1;

@@ -28,3 +28,18 @@ describe('parseEventTime', () => {
     },
   );
 });
+
+describe('parseEventTime fast path', () => {
+  it.each([
+    ['2019-05-12T12:52:43Z', '2019-05-12T12:52:43.000Z'],
+    ['2019-05-12T12:52:43.7Z', '2019-05-12T12:52:43.700Z'],
+    ['2019-05-12T12:52:43.70Z', '2019-05-12T12:52:43.700Z'],
+    ['2019-05-12T12:52:43.123456789Z', '2019-05-12T12:52:43.123Z'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseEventTime(input, 'UTC')).toBe(Date.parse(expected));
+  });
+
+  it.each([['2019-05-12T12:52:43.Z'], ['2019-05-12T12:52:4x.1Z'], ['2019-00-12T12:52:43Z'], ['2019-05-12T12:52:43.1a2Z']])('rejects %s', (input) => {
+    expect(parseEventTime(input, 'UTC')).toBeUndefined();
+  });
+});

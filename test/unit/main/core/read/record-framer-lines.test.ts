@@ -78,6 +78,28 @@ describe('RecordFramer, line mode', () => {
     });
   }
 
+  it('frames UTF-16 chunks the same whatever their alignment in memory', () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const text = unicodeLines.join('\n') + '\n';
+      const bytes = encode(text, encoding, true);
+      const expected = frame(bytes);
+      for (const shift of [0, 1, 2, 3]) {
+        for (const size of [4, 6, 9, 64]) {
+          const framer = new RecordFramer();
+          const items = [];
+          for (let at = 0; at < bytes.length; at += size) {
+            const part = bytes.subarray(at, at + size);
+            const backing = Buffer.alloc(part.length + 8);
+            part.copy(backing, shift);
+            items.push(...framer.push(backing.subarray(shift, shift + part.length)));
+          }
+          items.push(...framer.finish());
+          expect(items).toEqual(expected);
+        }
+      }
+    }
+  });
+
   it('never takes a 0A 00 byte pair at an odd position for a UTF-16LE newline', () => {
     // "ਅĀ" is 05 0A 00 01 in UTF-16LE: bytes 1..2 are 0A 00
     const line = '{"v":"ਅĀ"}';
