@@ -76,7 +76,7 @@ function namedProperties(
   const classic = names === undefined && qualifiers !== undefined;
 
   let degraded: string | undefined;
-  if (names === undefined && !classic) {
+  if (names === undefined && !classic && values.length > 0) {
     degraded = `no property template for ${provider}:${eventId ?? '?'} v${version}; values named param1…param${values.length}`;
   }
   values.forEach((entry, index) => {
