@@ -3,6 +3,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { SHAPES } from '../core/normalize/source-record.js';
 import type { CommandIo, NormalizeCommandOptions } from './normalize-command.js';
 import { runNormalize } from './normalize-command.js';
+import type { IngestCommandOptions } from './ingest-command.js';
+import { runIngest } from './ingest-command.js';
+import type { StatsCommandOptions } from './stats-command.js';
+import { runStats } from './stats-command.js';
+import { StoreOpenError } from './store-options.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
 
 export async function main(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -28,12 +33,36 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
       result = runNormalize(files, options, io);
     });
 
+  program
+    .command('ingest')
+    .description('store the events of files and folders once, then print stored / duplicates / quarantined')
+    .argument('<file-or-folder...>', 'export files, or folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are read')
+    .option('--db <file>', 'the SQLite database (created when missing)')
+    .option('--customer-id <id>', 'customerId to stamp on every event')
+    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
+    .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
+    .action((paths: string[], options: IngestCommandOptions) => {
+      result = runIngest(paths, options, io);
+    });
+
+  program
+    .command('stats')
+    .description('counts per shape, channel and file, quarantine by reason and database size, as JSON')
+    .option('--db <file>', 'the SQLite database')
+    .action((options: StatsCommandOptions) => {
+      result = Promise.resolve().then(() => runStats(options, io));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return await result;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof StoreOpenError) {
+      io.stderr.write(`xdr-tail: ${error.message}\n`);
+      return EXIT_FAILURE;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`xdr-tail: ${error.message}\n`);

@@ -1,0 +1,46 @@
+import { basename } from 'node:path';
+import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
+import { ingestOnce } from '../core/ingest/ingest-run.js';
+import type { CommandIo } from './normalize-command.js';
+import { parseByteSizeOption, parseTimeZoneOption } from './normalize-command.js';
+import { formatBytes, ProgressLine } from './progress-line.js';
+import { openStoreForWriting } from './store-options.js';
+import { EXIT_FAILURE, EXIT_OK } from './usage-error.js';
+
+export interface IngestCommandOptions {
+  readonly db?: string;
+  readonly customerId?: string;
+  readonly sourceTz?: string;
+  readonly maxRecordBytes?: string;
+}
+
+/** `xdr-tail ingest <file-or-folder>… --db <file>`: one pass, then counts. */
+export async function runIngest(paths: readonly string[], options: IngestCommandOptions, io: CommandIo): Promise<number> {
+  const sourceTimeZone = parseTimeZoneOption(options.sourceTz);
+  const maxRecordBytes = parseByteSizeOption('--max-record-bytes', options.maxRecordBytes);
+  const db = openStoreForWriting(options.db);
+  const progress = new ProgressLine(io.stderr);
+  try {
+    const totals = await ingestOnce(db, paths, {
+      normalize: { sourceTimeZone, geo: new DbIpGeoLookup(), ...(options.customerId !== undefined && { customerId: options.customerId }) },
+      ...(maxRecordBytes !== undefined && { maxRecordBytes }),
+      onFileProgress: (file, consumed, size) => {
+        progress.update(`${basename(file)}  ${formatBytes(consumed)} / ${formatBytes(size)}`);
+      },
+    });
+    progress.clear();
+    for (const problem of totals.unreadable) io.stderr.write(`${problem.path}: cannot read: ${problem.error}\n`);
+    const lines = [
+      `files        ${totals.files.length}`,
+      `stored       ${totals.stored}`,
+      `duplicates   ${totals.duplicates}`,
+      `quarantined  ${totals.quarantined}`,
+      ...(totals.pendingBytes > 0 ? [`pending      ${totals.pendingBytes} bytes (an incomplete last record, still being written?)`] : []),
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return totals.unreadable.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  } finally {
+    progress.clear();
+    db.close();
+  }
+}

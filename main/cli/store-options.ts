@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openReader, openWriter } from '../core/store/database.js';
+import { SchemaTooNewError } from '../core/store/migrate.js';
+import { UsageError } from './usage-error.js';
+
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The writer connection for --db; a missing folder is bad usage, an unreadable or too-new database an error. */
+export function openStoreForWriting(path: string | undefined): Database.Database {
+  if (path === undefined || path === '') throw new UsageError('--db <file> is required');
+  if (!existsSync(dirname(path) || '.')) throw new UsageError(`--db: the folder of ${path} does not exist`);
+  try {
+    return openWriter(path);
+  } catch (error) {
+    if (error instanceof SchemaTooNewError) throw new StoreOpenError(error.message);
+    throw new StoreOpenError(`cannot open the database ${path}: ${describe(error)}`);
+  }
+}
+
+export function openStoreForReading(path: string | undefined): Database.Database {
+  if (path === undefined || path === '') throw new UsageError('--db <file> is required');
+  if (!existsSync(path)) throw new StoreOpenError(`no database at ${path}`);
+  try {
+    const db = openReader(path);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      db.close();
+      throw new StoreOpenError(`${path} is not an XDR Tail database`);
+    }
+    return db;
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error;
+    throw new StoreOpenError(`cannot open the database ${path}: ${describe(error)}`);
+  }
+}

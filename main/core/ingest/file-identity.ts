@@ -1,0 +1,52 @@
+/** What identifies a file across renames and rewrites (tailing.md §2): file ID, head hash, guard hash. */
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+
+export const HEAD_BYTES = 1024;
+export const GUARD_BYTES = 4096;
+
+export interface FileObservation {
+  readonly path: string;
+  readonly dev: string;
+  readonly ino: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** the first up-to-1024 bytes */
+  readonly head: Buffer;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function observeFile(path: string): Promise<FileObservation> {
+  const info = await stat(path, { bigint: true });
+  if (!info.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+  const handle = await open(path, 'r');
+  try {
+    const head = await readAt(handle, 0, Math.min(HEAD_BYTES, Number(info.size)));
+    return { path, dev: info.dev.toString(), ino: info.ino.toString(), size: Number(info.size), mtimeMs: Number(info.mtimeMs), head };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(Math.max(0, length));
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+}
+
+/** Hash of the up-to-4096 bytes that end at `offset`: proves the part already read was not rewritten. */
+export async function guardAt(handle: FileHandle, offset: number): Promise<{ length: number; hash: string | null }> {
+  const length = Math.min(GUARD_BYTES, offset);
+  if (length === 0) return { length: 0, hash: null };
+  const bytes = await readAt(handle, offset - length, length);
+  return bytes.length === length ? { length, hash: sha256(bytes) } : { length: 0, hash: null };
+}

@@ -1,0 +1,228 @@
+/**
+ * Reads one source file from its checkpoint to its end and stores what it holds: events, quarantined
+ * records, and the new checkpoint, batch by batch in single transactions (tailing.md §3, §5).
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { NormalizeOptions } from '../normalize/normalizer.js';
+import { normalizeText } from '../normalize/normalize-file.js';
+import type { SourceEncoding } from '../read/encoding.js';
+import type { FrameItem, FramerResumeState, RecordFormat } from '../read/record-framer.js';
+import { RecordFramer } from '../read/record-framer.js';
+import type { EventStore, QuarantineRecord, SourceCheckpoint, StoredEvent } from '../store/event-store.js';
+import type { FileObservation } from './file-identity.js';
+import { guardAt, HEAD_BYTES, readAt, sha256 } from './file-identity.js';
+import type { Decision, Lineage, SourceRegistry } from './source-registry.js';
+
+export interface IngestFileOptions {
+  readonly normalize: NormalizeOptions;
+  readonly maxRecordBytes?: number;
+  /**
+   * The file is complete (one-pass ingest of a settled file): a cut last record is quarantined
+   * as truncated. Otherwise it stays pending, since the writer may still be writing it.
+   */
+  readonly final: boolean;
+  readonly batchRecords?: number;
+  readonly batchBytes?: number;
+  readonly chunkSize?: number;
+  /** bytes of this file consumed so far (for progress display) */
+  readonly onProgress?: (consumed: number, size: number) => void;
+}
+
+export interface FileIngestResult {
+  readonly path: string;
+  readonly decision: Decision['kind'] | 'unsupported';
+  readonly stored: number;
+  readonly duplicates: number;
+  readonly quarantined: number;
+  readonly pendingBytes: number;
+}
+
+const UNSUPPORTED = 'unsupported';
+const SAMPLE_BYTES = 512;
+
+export async function ingestFile(path: string, store: EventStore, registry: SourceRegistry, options: IngestFileOptions): Promise<FileIngestResult> {
+  const handle = await open(path, 'r');
+  try {
+    const observation = await observeOpen(path, handle);
+    const decision = await registry.decide(observation, handle);
+    const start = startingPoint(decision, registry, observation);
+    if (start.lineage.format === UNSUPPORTED && decision.kind === 'resume') {
+      return { path, decision: UNSUPPORTED, stored: 0, duplicates: 0, quarantined: 0, pendingBytes: 0 };
+    }
+    const reader = new LineageReader(path, handle, store, observation, start, options);
+    const totals = await reader.run();
+    return { path, decision: decision.kind, ...totals };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function observeOpen(path: string, handle: FileHandle): Promise<FileObservation> {
+  const info = await handle.stat({ bigint: true });
+  const size = Number(info.size);
+  const head = await readAt(handle, 0, Math.min(HEAD_BYTES, size));
+  return { path, dev: info.dev.toString(), ino: info.ino.toString(), size, mtimeMs: Number(info.mtimeMs), head };
+}
+
+interface StartingPoint {
+  readonly lineage: Lineage;
+  readonly generation: number;
+  readonly offset: number;
+  readonly resume: FramerResumeState | undefined;
+  readonly elementsDone: number;
+}
+
+function startingPoint(decision: Decision, registry: SourceRegistry, observation: FileObservation): StartingPoint {
+  switch (decision.kind) {
+    case 'resume':
+    case 'renamed': {
+      const { lineage } = decision;
+      return { lineage, generation: lineage.generation, offset: lineage.offset, resume: resumeState(lineage), elementsDone: lineage.elementsDone };
+    }
+    case 'truncated':
+    case 'rewritten':
+      return { lineage: decision.lineage, generation: decision.lineage.generation + 1, offset: 0, resume: undefined, elementsDone: 0 };
+    case 'copied': {
+      const lineage = registry.create(observation);
+      const { from } = decision;
+      return { lineage, generation: 0, offset: from.offset, resume: resumeState(from), elementsDone: from.elementsDone };
+    }
+    case 'new':
+      return { lineage: registry.create(observation), generation: 0, offset: 0, resume: undefined, elementsDone: 0 };
+  }
+}
+
+function resumeState(lineage: Lineage): FramerResumeState | undefined {
+  if (lineage.offset === 0 || lineage.encoding === null || lineage.format === null || lineage.format === UNSUPPORTED) return undefined;
+  return {
+    offset: lineage.offset,
+    encoding: lineage.encoding as SourceEncoding,
+    format: lineage.format as RecordFormat,
+    insideArray: lineage.insideArray,
+  };
+}
+
+class LineageReader {
+  private readonly framer: RecordFramer;
+  private events: StoredEvent[] = [];
+  private quarantine: QuarantineRecord[] = [];
+  private batchBytes = 0;
+  private elementsDone: number;
+  private stored = 0;
+  private duplicates = 0;
+  private quarantined = 0;
+  private unsupported = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly handle: FileHandle,
+    private readonly store: EventStore,
+    private readonly observation: FileObservation,
+    private readonly start: StartingPoint,
+    private readonly options: IngestFileOptions,
+  ) {
+    const maxRecordBytes = options.maxRecordBytes;
+    this.framer = start.resume === undefined
+      ? new RecordFramer({ ...(maxRecordBytes !== undefined && { maxRecordBytes }), startOffset: start.offset })
+      : RecordFramer.resume(start.resume, maxRecordBytes === undefined ? {} : { maxRecordBytes });
+    this.elementsDone = start.elementsDone;
+  }
+
+  async run(): Promise<{ stored: number; duplicates: number; quarantined: number; pendingBytes: number }> {
+    const chunkSize = this.options.chunkSize ?? 64 * 1024;
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    let position = this.start.offset;
+    // the first transaction of a new generation or lineage records it, even when it holds no records
+    let mustCommit = this.start.generation !== this.start.lineage.generation || this.start.offset !== this.start.lineage.offset
+      || this.start.lineage.path !== this.path || this.start.lineage.dev !== this.observation.dev;
+    for (;;) {
+      const { bytesRead } = await this.handle.read(buffer, 0, chunkSize, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      this.batchBytes += bytesRead;
+      await this.accept(this.framer.push(buffer.subarray(0, bytesRead)));
+      if (this.unsupported) break;
+      if (this.events.length + this.quarantine.length >= (this.options.batchRecords ?? 500) || this.batchBytes >= (this.options.batchBytes ?? 1024 * 1024)) {
+        await this.commit(this.framer.committedOffset);
+        mustCommit = false;
+      }
+      this.options.onProgress?.(position, this.observation.size);
+    }
+    let end = this.framer.committedOffset;
+    if (this.unsupported) {
+      end = position;
+    } else if (this.options.final) {
+      await this.accept(this.framer.finish());
+      end = Math.max(this.framer.committedOffset, end);
+    }
+    if (mustCommit || this.events.length > 0 || this.quarantine.length > 0 || end !== this.start.offset) await this.commit(end);
+    // once finished, what follows the last record is structure (a closing bracket, blank lines): nothing pending
+    const pendingBytes = this.options.final || this.unsupported ? 0 : Math.max(0, position - end);
+    return { stored: this.stored, duplicates: this.duplicates, quarantined: this.quarantined, pendingBytes };
+  }
+
+  private async accept(items: readonly FrameItem[]): Promise<void> {
+    for (const item of items) {
+      if (item.kind === 'error') {
+        if (item.reason === 'unsupported_encoding') this.unsupported = true;
+        await this.addQuarantine(item.offset, item.length, item.reason, item.message);
+        continue;
+      }
+      this.elementsDone++;
+      const result = normalizeText(item.text, item.offset, item.length, this.options.normalize);
+      if (result.kind === 'error') {
+        await this.addQuarantine(item.offset, item.length, result.reason, result.message);
+        continue;
+      }
+      this.events.push({
+        tokens: result.record.tokens,
+        shape: result.record.shape,
+        ...(result.record.degraded !== undefined && { degraded: result.record.degraded }),
+        raw: item.text,
+        sourceId: this.start.lineage.id,
+        generation: this.start.generation,
+        byteOffset: item.offset,
+      });
+    }
+  }
+
+  private async addQuarantine(offset: number, length: number, reason: string, error: string): Promise<void> {
+    const sample = await readAt(this.handle, offset, Math.min(SAMPLE_BYTES, length));
+    this.quarantine.push({
+      sourceId: this.start.lineage.id, path: this.path, generation: this.start.generation,
+      byteOffset: offset, byteLength: length, reason, error, sample,
+    });
+  }
+
+  private async commit(offset: number): Promise<void> {
+    const guard = await guardAt(this.handle, offset);
+    const head = this.observation.head;
+    const state = this.framer.resumeState;
+    const checkpoint: SourceCheckpoint = {
+      sourceId: this.start.lineage.id,
+      path: this.path,
+      dev: this.observation.dev,
+      ino: this.observation.ino,
+      headLength: head.length,
+      headHash: head.length === 0 ? null : sha256(head),
+      encoding: this.framer.encoding ?? null,
+      format: this.unsupported ? UNSUPPORTED : (this.framer.format ?? null),
+      insideArray: state?.insideArray ?? false,
+      generation: this.start.generation,
+      offset,
+      guardLength: guard.length,
+      guardHash: guard.hash,
+      elementsDone: this.elementsDone,
+      sizeSeen: this.observation.size,
+      mtimeSeen: Math.trunc(this.observation.mtimeMs),
+    };
+    const result = this.store.writeBatch(this.events, this.quarantine, checkpoint);
+    this.stored += result.stored;
+    this.duplicates += result.duplicates;
+    this.quarantined += result.quarantined;
+    this.events = [];
+    this.quarantine = [];
+    this.batchBytes = 0;
+  }
+}

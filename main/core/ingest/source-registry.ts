@@ -1,0 +1,115 @@
+/**
+ * The tracked source files (lineages) and the decision of tailing.md §4: resume, new generation
+ * (truncated or rewritten), renamed, copied, or new.
+ */
+import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import type { FileObservation } from './file-identity.js';
+import { guardAt, sha256 } from './file-identity.js';
+
+export interface Lineage {
+  readonly id: number;
+  readonly path: string;
+  readonly dev: string | null;
+  readonly ino: string | null;
+  readonly headLength: number;
+  readonly headHash: string | null;
+  readonly encoding: string | null;
+  readonly format: string | null;
+  readonly insideArray: boolean;
+  readonly generation: number;
+  readonly offset: number;
+  readonly guardLength: number;
+  readonly guardHash: string | null;
+  readonly elementsDone: number;
+  readonly state: string;
+}
+
+export type Decision =
+  | { readonly kind: 'resume'; readonly lineage: Lineage }
+  | { readonly kind: 'truncated' | 'rewritten'; readonly lineage: Lineage }
+  | { readonly kind: 'renamed'; readonly lineage: Lineage }
+  | { readonly kind: 'copied'; readonly from: Lineage }
+  | { readonly kind: 'new' };
+
+interface LineageRow {
+  id: number; path: string; dev: string | null; ino: string | null; head_len: number; head_hash: string | null; encoding: string | null;
+  format: string | null; inside_array: number; generation: number; offset: number; guard_len: number; guard_hash: string | null;
+  elements_done: number; state: string;
+}
+
+function toLineage(row: LineageRow): Lineage {
+  return {
+    id: row.id, path: row.path, dev: row.dev, ino: row.ino, headLength: row.head_len, headHash: row.head_hash, encoding: row.encoding,
+    format: row.format, insideArray: row.inside_array === 1, generation: row.generation, offset: row.offset, guardLength: row.guard_len,
+    guardHash: row.guard_hash, elementsDone: row.elements_done, state: row.state,
+  };
+}
+
+export class SourceRegistry {
+  private readonly byIdentity: Database.Statement<[string, string], LineageRow>;
+  private readonly candidates: Database.Statement<[string, number], LineageRow>;
+  private readonly insert: Database.Statement;
+  /** a lineage's head may have been recorded while its file was shorter: try each recorded length */
+  private readonly headLengths: Database.Statement<[number], { head_len: number }>;
+
+  constructor(private readonly db: Database.Database) {
+    this.byIdentity = db.prepare(`SELECT * FROM source_file WHERE dev = ? AND ino = ? AND state != 'retired' ORDER BY id DESC LIMIT 1`);
+    this.candidates = db.prepare(`SELECT * FROM source_file WHERE head_hash = ? AND head_len = ? AND state != 'retired' ORDER BY id DESC LIMIT 50`);
+    this.headLengths = db.prepare(`SELECT DISTINCT head_len FROM source_file WHERE head_len > 0 AND head_len <= ? AND state != 'retired'`);
+    this.insert = db.prepare(`INSERT INTO source_file (path, dev, ino, head_len, head_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  /** tailing.md §4, in order: same file ID; unknown ID matching a lineage by head and guard (renamed or copied); else new. */
+  async decide(observation: FileObservation, handle: FileHandle): Promise<Decision> {
+    const known = this.byIdentity.get(observation.dev, observation.ino);
+    if (known !== undefined) {
+      const lineage = toLineage(known);
+      if (observation.size < lineage.offset) return { kind: 'truncated', lineage };
+      if (!headMatches(lineage, observation.head) || !(await guardMatches(lineage, handle))) return { kind: 'rewritten', lineage };
+      return { kind: 'resume', lineage };
+    }
+    for (const headLength of this.headLengths.all(observation.head.length).map((r) => r.head_len)) {
+      const hash = sha256(observation.head.subarray(0, headLength));
+      for (const row of this.candidates.all(hash, headLength)) {
+        const lineage = toLineage(row);
+        if (observation.size < lineage.offset || !(await guardMatches(lineage, handle))) continue;
+        const originalStillThere = lineage.path !== observation.path && existsSync(lineage.path) && (await sameIdentity(lineage));
+        return originalStillThere ? { kind: 'copied', from: lineage } : { kind: 'renamed', lineage };
+      }
+    }
+    return { kind: 'new' };
+  }
+
+  create(observation: FileObservation): Lineage {
+    const now = Date.now();
+    const headHash = observation.head.length === 0 ? null : sha256(observation.head);
+    const info = this.insert.run(observation.path, observation.dev, observation.ino, observation.head.length, headHash, now, now);
+    const row = this.db.prepare<[number | bigint], LineageRow>('SELECT * FROM source_file WHERE id = ?').get(info.lastInsertRowid);
+    if (row === undefined) throw new Error('source_file row vanished');
+    return toLineage(row);
+  }
+}
+
+function headMatches(lineage: Lineage, head: Buffer): boolean {
+  if (lineage.headHash === null || lineage.headLength === 0) return true;
+  if (head.length < lineage.headLength) return false;
+  return sha256(head.subarray(0, lineage.headLength)) === lineage.headHash;
+}
+
+async function guardMatches(lineage: Lineage, handle: FileHandle): Promise<boolean> {
+  if (lineage.guardHash === null || lineage.guardLength === 0) return true;
+  const guard = await guardAt(handle, lineage.offset);
+  return guard.length === lineage.guardLength && guard.hash === lineage.guardHash;
+}
+
+async function sameIdentity(lineage: Lineage): Promise<boolean> {
+  try {
+    const info = await stat(lineage.path, { bigint: true });
+    return info.dev.toString() === lineage.dev && info.ino.toString() === lineage.ino;
+  } catch {
+    return false;
+  }
+}
