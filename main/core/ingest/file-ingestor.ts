@@ -41,11 +41,35 @@ export interface FileIngestResult {
 const UNSUPPORTED = 'unsupported';
 const SAMPLE_BYTES = 512;
 
-export async function ingestFile(path: string, store: EventStore, registry: SourceRegistry, options: IngestFileOptions): Promise<FileIngestResult> {
+export interface PlannedFile {
+  readonly observation: FileObservation;
+  readonly decision: Decision;
+}
+
+/**
+ * Classifies a file against the stored lineages without reading it. Classifying every file of a
+ * scan before reading any keeps the lineages as they were: a copy made before a truncation is then
+ * still recognized as a copy of the original (tailing.md §4).
+ */
+export async function planFile(path: string, registry: SourceRegistry): Promise<PlannedFile> {
   const handle = await open(path, 'r');
   try {
     const observation = await observeOpen(path, handle);
-    const decision = await registry.decide(observation, handle);
+    return { observation, decision: await registry.decide(observation, handle) };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function ingestFile(
+  path: string, store: EventStore, registry: SourceRegistry, options: IngestFileOptions, planned?: PlannedFile,
+): Promise<FileIngestResult> {
+  const handle = await open(path, 'r');
+  try {
+    const observation = await observeOpen(path, handle);
+    const samePlan = planned !== undefined && planned.observation.dev === observation.dev && planned.observation.ino === observation.ino
+      && planned.observation.size <= observation.size && planned.observation.head.equals(observation.head.subarray(0, planned.observation.head.length));
+    const decision = samePlan ? planned.decision : await registry.decide(observation, handle);
     const start = startingPoint(decision, registry, observation);
     if (start.lineage.format === UNSUPPORTED && decision.kind === 'resume') {
       return { path, decision: UNSUPPORTED, stored: 0, duplicates: 0, quarantined: 0, pendingBytes: 0 };

@@ -4,7 +4,8 @@ import { stat } from 'node:fs/promises';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
 import type { FileIngestResult } from './file-ingestor.js';
-import { ingestFile } from './file-ingestor.js';
+import type { PlannedFile } from './file-ingestor.js';
+import { ingestFile, planFile } from './file-ingestor.js';
 import { expandSources } from './source-files.js';
 import { SourceRegistry } from './source-registry.js';
 
@@ -34,6 +35,14 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
   const results: FileIngestResult[] = [];
   const unreadable = [...missing];
   const now = options.now ?? Date.now;
+  const plans = new Map<string, PlannedFile>();
+  for (const file of files) {
+    try {
+      plans.set(file, await planFile(file, registry));
+    } catch {
+      // reported when it is read
+    }
+  }
   for (const file of files) {
     try {
       const { mtimeMs } = await stat(file);
@@ -42,7 +51,7 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
         final: now() - mtimeMs >= SETTLE_MS,
         ...(options.maxRecordBytes !== undefined && { maxRecordBytes: options.maxRecordBytes }),
         ...(options.onFileProgress !== undefined && { onProgress: (consumed: number, size: number) => options.onFileProgress?.(file, consumed, size) }),
-      }));
+      }, plans.get(file)));
     } catch (error) {
       unreadable.push({ path: file, error: error instanceof Error ? error.message : String(error) });
     }

@@ -76,7 +76,8 @@ export class EventStore {
     this.updateSource = db.prepare(`UPDATE source_file SET path = ?, dev = ?, ino = ?, head_len = ?, head_hash = ?, encoding = ?, format = ?,
       inside_array = ?, generation = ?, "offset" = ?, guard_len = ?, guard_hash = ?, elements_done = ?, size_seen = ?, mtime_seen = ?,
       state = 'active', last_seen = ? WHERE id = ?`);
-    this.commit = db.transaction((events, quarantine, checkpoint) => this.write(events, quarantine, checkpoint));
+    this.commit = db.transaction((events: readonly StoredEvent[], quarantine: readonly QuarantineRecord[], checkpoint: SourceCheckpoint | undefined) =>
+      this.write(events, quarantine, checkpoint));
   }
 
   /** Events, quarantine rows and the checkpoint that moves past them, atomically. */
