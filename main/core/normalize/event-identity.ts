@@ -4,7 +4,7 @@
  * creation time to the millisecond); a record without a record id falls back to the SHA-256 of
  * its canonical JSON (sorted keys), so byte-identical records collapse into one (tailing.md §3).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { isPlainObject } from './source-record.js';
 
 const XDR_TAIL_NAMESPACE = '6c1d4f0e-5b7a-4f57-9b3e-2f0e8b6c9a41';
@@ -26,14 +26,19 @@ export function contentEventKey(record: unknown): string {
 }
 
 const NAMESPACE_BYTES = Buffer.from(XDR_TAIL_NAMESPACE.replace(/-/g, ''), 'hex');
+/** namespace followed by the key, reused: a one-shot hash of one buffer is several times cheaper than a Hash object */
+const SCRATCH = Buffer.alloc(4096);
+NAMESPACE_BYTES.copy(SCRATCH, 0);
+const VARIANT = '89ab';
 
 /** RFC 9562 UUID version 5 (SHA-1, name-based) of `key` in the XDR Tail namespace. */
 export function eventUuid(key: string): string {
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(key, 'utf8').digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.toString('hex', 0, 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const written = SCRATCH.write(key, NAMESPACE_BYTES.length, 'utf8');
+  const hex = written < SCRATCH.length - NAMESPACE_BYTES.length
+    ? hash('sha1', SCRATCH.subarray(0, NAMESPACE_BYTES.length + written), 'hex')
+    : createHash('sha1').update(NAMESPACE_BYTES).update(key, 'utf8').digest('hex');
+  const variant = VARIANT[Number.parseInt(hex.charAt(16), 16) & 0x3] ?? '8';
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** JSON with object keys sorted at every level; iterative, so nesting depth cannot exhaust the stack. */

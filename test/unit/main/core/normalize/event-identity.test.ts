@@ -32,3 +32,10 @@ describe('eventId', () => {
     expect(canonicalJson(deep)).toHaveLength(200_001);
   });
 });
+
+describe('eventId of long keys', () => {
+  it('matches the reference for keys longer than the scratch buffer', () => {
+    const key = `content|${'é'.repeat(5000)}`;
+    expect(eventUuid(key)).toBe(uuidV5(key, '6c1d4f0e-5b7a-4f57-9b3e-2f0e8b6c9a41'));
+  });
+});
