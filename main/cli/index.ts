@@ -8,6 +8,8 @@ import { runIngest } from './ingest-command.js';
 import type { StatsCommandOptions } from './stats-command.js';
 import { runStats } from './stats-command.js';
 import { StoreOpenError } from './store-options.js';
+import type { WatchCommandOptions } from './watch-command.js';
+import { runWatch } from './watch-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
 
 export async function main(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -43,6 +45,20 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
     .action((paths: string[], options: IngestCommandOptions) => {
       result = runIngest(paths, options, io);
+    });
+
+  program
+    .command('watch')
+    .description('tail folders until interrupted (SIGINT/SIGTERM); a second run resumes where the first stopped')
+    .argument('<folder...>', 'folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are followed')
+    .option('--db <file>', 'the SQLite database (created when missing)')
+    .option('--customer-id <id>', 'customerId to stamp on every event')
+    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
+    .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
+    .option('--scan-interval <seconds>', 'how often every folder is listed again, whatever the watcher says (default 10)')
+    .option('--final-line-settle <seconds>', 'a last line without a line end is taken once its file is unchanged this long (default 30)')
+    .action((folders: string[], options: WatchCommandOptions) => {
+      result = runWatch(folders, options, io);
     });
 
   program

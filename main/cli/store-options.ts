@@ -13,10 +13,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The writer connection for --db; a missing folder is bad usage, an unreadable or too-new database an error. */
-export function openStoreForWriting(path: string | undefined): Database.Database {
+/** --db must be given and its folder must exist (bad usage otherwise). */
+export function requireDatabasePath(path: string | undefined): string {
   if (path === undefined || path === '') throw new UsageError('--db <file> is required');
   if (!existsSync(dirname(path) || '.')) throw new UsageError(`--db: the folder of ${path} does not exist`);
+  return path;
+}
+
+/** The writer connection for --db; a missing folder is bad usage, an unreadable or too-new database an error. */
+export function openStoreForWriting(given: string | undefined): Database.Database {
+  const path = requireDatabasePath(given);
   try {
     return openWriter(path);
   } catch (error) {

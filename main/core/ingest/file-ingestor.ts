@@ -18,10 +18,15 @@ export interface IngestFileOptions {
   readonly normalize: NormalizeOptions;
   readonly maxRecordBytes?: number;
   /**
-   * The file is complete (one-pass ingest of a settled file): a cut last record is quarantined
-   * as truncated. Otherwise it stays pending, since the writer may still be writing it.
+   * true: the file is complete (one-pass ingest of a settled file), a cut last record is
+   * quarantined as truncated. 'if-complete': a final line without a line end is taken only when it
+   * is a whole record (tailing.md §5.4). false: what follows the last line end stays pending.
    */
-  readonly final: boolean;
+  readonly final: boolean | 'if-complete';
+  /** stop after about this many bytes, at a batch boundary (fairness between files) */
+  readonly maxBytes?: number;
+  /** stop at the next batch boundary, committing what was read */
+  readonly signal?: AbortSignal;
   readonly batchRecords?: number;
   readonly batchBytes?: number;
   readonly chunkSize?: number;
@@ -36,6 +41,8 @@ export interface FileIngestResult {
   readonly duplicates: number;
   readonly quarantined: number;
   readonly pendingBytes: number;
+  /** stopped early (maxBytes or signal): more to read */
+  readonly more: boolean;
 }
 
 const UNSUPPORTED = 'unsupported';
@@ -72,7 +79,7 @@ export async function ingestFile(
     const decision = samePlan ? planned.decision : await registry.decide(observation, handle);
     const start = startingPoint(decision, registry, observation);
     if (start.lineage.format === UNSUPPORTED && decision.kind === 'resume') {
-      return { path, decision: UNSUPPORTED, stored: 0, duplicates: 0, quarantined: 0, pendingBytes: 0 };
+      return { path, decision: UNSUPPORTED, stored: 0, duplicates: 0, quarantined: 0, pendingBytes: 0, more: false };
     }
     const reader = new LineageReader(path, handle, store, observation, start, options);
     const totals = await reader.run();
@@ -153,10 +160,11 @@ class LineageReader {
     this.elementsDone = start.elementsDone;
   }
 
-  async run(): Promise<{ stored: number; duplicates: number; quarantined: number; pendingBytes: number }> {
+  async run(): Promise<{ stored: number; duplicates: number; quarantined: number; pendingBytes: number; more: boolean }> {
     const chunkSize = this.options.chunkSize ?? 64 * 1024;
     const buffer = Buffer.allocUnsafe(chunkSize);
     let position = this.start.offset;
+    let more = false;
     // the first transaction of a new generation or lineage records it, even when it holds no records
     let mustCommit = this.start.generation !== this.start.lineage.generation || this.start.offset !== this.start.lineage.offset
       || this.start.lineage.path !== this.path || this.start.lineage.dev !== this.observation.dev;
@@ -170,20 +178,30 @@ class LineageReader {
       if (this.events.length + this.quarantine.length >= (this.options.batchRecords ?? 500) || this.batchBytes >= (this.options.batchBytes ?? 1024 * 1024)) {
         await this.commit(this.framer.committedOffset);
         mustCommit = false;
+        if (this.options.signal?.aborted === true || position - this.start.offset >= (this.options.maxBytes ?? Number.POSITIVE_INFINITY)) {
+          more = true;
+          break;
+        }
       }
       this.options.onProgress?.(position, this.observation.size);
     }
     let end = this.framer.committedOffset;
     if (this.unsupported) {
       end = position;
-    } else if (this.options.final) {
+    } else if (!more && this.options.final === true) {
       await this.accept(this.framer.finish());
       end = Math.max(this.framer.committedOffset, end);
+    } else if (!more && this.options.final === 'if-complete' && this.framer.format === 'lines') {
+      const tail = this.framer.finish();
+      if (tail.length > 0 && tail.every((item) => item.kind === 'record' && normalizeText(item.text, item.offset, item.length, this.options.normalize).kind === 'event')) {
+        await this.accept(tail);
+        end = Math.max(this.framer.committedOffset, end);
+      }
     }
     if (mustCommit || this.events.length > 0 || this.quarantine.length > 0 || end !== this.start.offset) await this.commit(end);
     // once finished, what follows the last record is structure (a closing bracket, blank lines): nothing pending
-    const pendingBytes = this.options.final || this.unsupported ? 0 : Math.max(0, position - end);
-    return { stored: this.stored, duplicates: this.duplicates, quarantined: this.quarantined, pendingBytes };
+    const pendingBytes = more ? 0 : this.options.final === true || this.unsupported ? 0 : Math.max(0, position - end);
+    return { stored: this.stored, duplicates: this.duplicates, quarantined: this.quarantined, pendingBytes, more };
   }
 
   private async accept(items: readonly FrameItem[]): Promise<void> {

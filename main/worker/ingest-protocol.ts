@@ -1,0 +1,27 @@
+/** Messages between the main thread and the ingest worker. Plain data only (structured clone). */
+export interface IngestWorkerData {
+  readonly dbPath: string;
+  readonly folders: readonly string[];
+  readonly customerId?: string;
+  readonly sourceTimeZone: string;
+  readonly maxRecordBytes?: number;
+  readonly scanIntervalMs?: number;
+  readonly finalLineSettleMs?: number;
+}
+
+export type ToIngestWorker = { readonly type: 'stop' };
+
+export interface FileProgress {
+  readonly path: string;
+  readonly decision: string;
+  readonly stored: number;
+  readonly duplicates: number;
+  readonly quarantined: number;
+}
+
+export type FromIngestWorker =
+  | { readonly type: 'started' }
+  | { readonly type: 'file'; readonly file: FileProgress }
+  | { readonly type: 'problem'; readonly path: string; readonly message: string }
+  | { readonly type: 'stopped'; readonly stored: number; readonly duplicates: number; readonly quarantined: number }
+  | { readonly type: 'failed'; readonly message: string };

@@ -1,0 +1,48 @@
+/**
+ * The ingest worker's whole job, as a plain function of (settings, send): owns the single writer
+ * connection and the tailer. The worker entry only wires it to worker_threads; tests can call it directly.
+ */
+import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
+import { Tailer } from '../core/ingest/tailer.js';
+import { openWriter } from '../core/store/database.js';
+import type { FromIngestWorker, IngestWorkerData } from './ingest-protocol.js';
+
+export interface RunningIngest {
+  stop(): Promise<void>;
+}
+
+export async function startIngestService(settings: IngestWorkerData, send: (message: FromIngestWorker) => void): Promise<RunningIngest> {
+  const db = openWriter(settings.dbPath);
+  const tailer = new Tailer(db, settings.folders, {
+    normalize: {
+      sourceTimeZone: settings.sourceTimeZone,
+      geo: new DbIpGeoLookup(),
+      ...(settings.customerId !== undefined && { customerId: settings.customerId }),
+    },
+    ...(settings.maxRecordBytes !== undefined && { maxRecordBytes: settings.maxRecordBytes }),
+    ...(settings.scanIntervalMs !== undefined && { scanIntervalMs: settings.scanIntervalMs }),
+    ...(settings.finalLineSettleMs !== undefined && { finalLineSettleMs: settings.finalLineSettleMs }),
+    onFile: (result) => {
+      send({ type: 'file', file: { path: result.path, decision: result.decision, stored: result.stored, duplicates: result.duplicates, quarantined: result.quarantined } });
+    },
+    onError: (path, error) => {
+      send({ type: 'problem', path, message: error instanceof Error ? error.message : String(error) });
+    },
+  });
+  try {
+    await tailer.start();
+  } catch (error) {
+    await tailer.stop();
+    db.close();
+    throw error;
+  }
+  send({ type: 'started' });
+  return {
+    async stop() {
+      await tailer.stop();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      send({ type: 'stopped', ...tailer.totals });
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flatLines, flatRecord } from '../../../helpers/generated-events.js';
+import { storedSeqs, summarize } from '../../../helpers/store-queries.js';
+import { tempFolder } from '../../../helpers/temp-folder.js';
+import { eventCount, startWatch, waitForEvents } from '../../../helpers/watch-process.js';
+
+const dir = tempFolder('watch');
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function folder(name: string): string {
+  const path = join(dir, name);
+  mkdirSync(path);
+  return path;
+}
+
+function expectEachOnce(db: string, expected: number): void {
+  const seqs = storedSeqs(db);
+  expect(seqs.size).toBe(expected);
+  expect([...seqs.values()].filter((n) => n !== 1)).toEqual([]);
+  expect(summarize(db).distinctEventIds).toBe(expected);
+}
+
+describe('xdr-tail watch', () => {
+  it('reads files that existed before start, follows appends in bursts, and stops cleanly on SIGTERM', async () => {
+    const input = folder('basic');
+    const db = join(dir, 'basic.db');
+    writeFileSync(join(input, 'before.jsonl'), flatLines('before', 1, 10_000));
+    const watch = await startWatch(input, db);
+    await waitForEvents(db, 10_000);
+    const live = join(input, 'live.jsonl');
+    writeFileSync(live, '');
+    let seq = 0;
+    for (let burst = 0; burst < 20; burst++) {
+      const size = 1 + Math.floor(Math.random() * 400);
+      appendFileSync(live, flatLines('live', seq + 1, seq + size));
+      seq += size;
+      await pause(Math.floor(Math.random() * 60));
+    }
+    await waitForEvents(db, 10_000 + seq);
+    expect(await watch.stop()).toBe(0);
+    expect(watch.output()).toMatch(/stored\s+\d+/);
+    expectEachOnce(db, 10_000 + seq);
+  });
+
+  it('never consumes a partial line: half a line, a pause, then the rest', async () => {
+    const input = folder('partial');
+    const db = join(dir, 'partial.db');
+    const file = join(input, 'a.jsonl');
+    writeFileSync(file, flatLines('p', 1, 5));
+    const watch = await startWatch(input, db);
+    await waitForEvents(db, 5);
+    const record = flatRecord('p', 6);
+    appendFileSync(file, record.slice(0, 50));
+    await pause(1500);
+    expect(eventCount(db)).toBe(5);
+    appendFileSync(file, `${record.slice(50)}\n`);
+    await waitForEvents(db, 6);
+    expect(await watch.stop()).toBe(0);
+    expect(summarize(db).quarantine).toEqual({});
+    expectEachOnce(db, 6);
+  });
+
+  it('takes a settled final line without a line end, then a later append once', async () => {
+    const input = folder('final');
+    const db = join(dir, 'final.db');
+    const file = join(input, 'a.jsonl');
+    writeFileSync(file, flatLines('f', 1, 3) + flatRecord('f', 4));
+    const watch = await startWatch(input, db, ['--final-line-settle', '1']);
+    await waitForEvents(db, 4, 15_000);
+    appendFileSync(file, `\n${flatRecord('f', 5)}\n`);
+    await waitForEvents(db, 5);
+    expect(await watch.stop()).toBe(0);
+    expect(summarize(db).quarantine).toEqual({});
+    expectEachOnce(db, 5);
+  });
+
+  it('follows rotation by rename while writing, and a file deleted and created again', async () => {
+    const input = folder('rotate');
+    const db = join(dir, 'rotate.db');
+    const file = join(input, 'a.json');
+    writeFileSync(file, flatLines('r1', 1, 500));
+    const watch = await startWatch(input, db);
+    await waitForEvents(db, 500);
+    appendFileSync(file, flatLines('r1', 501, 600));
+    renameSync(file, join(input, 'a.json.1'));
+    writeFileSync(file, flatLines('r2', 1, 100));
+    appendFileSync(join(input, 'a.json.1'), flatLines('r1', 601, 650));
+    await waitForEvents(db, 750);
+    rmSync(file);
+    writeFileSync(file, flatLines('r3', 1, 40));
+    await waitForEvents(db, 790);
+    expect(await watch.stop()).toBe(0);
+    expectEachOnce(db, 790);
+  });
+
+  it('resumes where it stopped: a second run stores only what was written in between', async () => {
+    const input = folder('resume');
+    const db = join(dir, 'resume.db');
+    const file = join(input, 'a.ndjson');
+    writeFileSync(file, flatLines('s', 1, 1000));
+    const first = await startWatch(input, db);
+    await waitForEvents(db, 1000);
+    expect(await first.stop('SIGINT')).toBe(0);
+    appendFileSync(file, flatLines('s', 1001, 1200));
+    const second = await startWatch(input, db);
+    await waitForEvents(db, 1200);
+    expect(await second.stop()).toBe(0);
+    expect(second.output()).toMatch(/stored\s+200\b/);
+    expectEachOnce(db, 1200);
+  });
+
+  it('ingests thousands of small files', async () => {
+    const input = folder('many');
+    const db = join(dir, 'many.db');
+    const watch = await startWatch(input, db);
+    for (let i = 0; i < 2000; i++) writeFileSync(join(input, `f${i}.jsonl`), flatLines(`m${i}`, 1, 2));
+    await waitForEvents(db, 4000, 60_000);
+    expect(await watch.stop()).toBe(0);
+    expectEachOnce(db, 4000);
+  });
+});
