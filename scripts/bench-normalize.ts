@@ -4,10 +4,10 @@
  * Without a file, builds an evtx-json NDJSON file of N events (default 300,000) from
  * ../shared/samples/evtx-json, each copy with a unique EventRecordID.
  */
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { DbIpGeoLookup } from '../main/core/enrich/geo-lookup.js';
 import { normalizeFile } from '../main/core/normalize/normalize-file.js';
+import { buildEvtxFile } from './bench-inputs.js';
 
 const args = process.argv.slice(2);
 const eventsArg = args.indexOf('--events');
@@ -35,20 +35,3 @@ console.log(`events/s        ${Math.round(normalized / seconds).toLocaleString('
 console.log(`MB/s            ${(bytes / 1e6 / seconds).toFixed(1)}`);
 console.log(`peak RSS        ${peakRssMb.toFixed(0)} MB`);
 
-async function buildEvtxFile(count: number): Promise<string> {
-  const samples = resolve(import.meta.dirname, '../../../shared/samples/evtx-json');
-  const dir = resolve(import.meta.dirname, '../../.bench');
-  const target = join(dir, `evtx-${count}.jsonl`);
-  if (existsSync(target)) return target;
-  mkdirSync(dir, { recursive: true });
-  const lines = readdirSync(samples)
-    .filter((name) => !name.startsWith('dirty-'))
-    .flatMap((name) => readFileSync(join(samples, name), 'utf8').split('\n').filter((line) => line.trim() !== ''));
-  const out = createWriteStream(target);
-  for (let i = 0; i < count; i++) {
-    const line = (lines[i % lines.length] ?? '').replace(/"EventRecordID":\d+/, `"EventRecordID":${i + 1}`);
-    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => { r(); }));
-  }
-  await new Promise<void>((r) => out.end(() => { r(); }));
-  return target;
-}

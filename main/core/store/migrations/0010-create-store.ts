@@ -51,7 +51,8 @@ export const createStore: Migration = {
     for (const field of FIELD_CATALOG) {
       if (!field.indexed || field.name === 'eventTime' || field.name === 'eventId') continue;
       const column = filterColumn(field);
-      db.exec(`CREATE INDEX ${quoteIdentifier(`events_${column}`)} ON events(${quoteIdentifier(column)}, "eventTime")`);
+      // partial: rows without the token (most rows, for many tokens) cost nothing to index
+      db.exec(`CREATE INDEX ${quoteIdentifier(`events_${column}`)} ON events(${quoteIdentifier(column)}, "eventTime") WHERE ${quoteIdentifier(column)} IS NOT NULL`);
     }
     const fullText = FIELD_CATALOG.filter((f) => f.fullText).map((f) => quoteIdentifier(f.name));
     db.exec(`

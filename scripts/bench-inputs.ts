@@ -1,0 +1,54 @@
+/** Large benchmark inputs built from ../shared/samples: the same records repeated with unique record ids. */
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+
+const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
+export const BENCH_DIR = resolve(import.meta.dirname, '../../.bench');
+
+async function write(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => { r(); }));
+}
+
+async function close(out: Writable): Promise<void> {
+  await new Promise<void>((r) => out.end(() => { r(); }));
+}
+
+function evtxLines(): string[] {
+  const dir = join(SAMPLES, 'evtx-json');
+  return readdirSync(dir).filter((name) => !name.startsWith('dirty-'))
+    .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter((line) => line.trim() !== ''));
+}
+
+/** evtx_dump NDJSON, UTF-8. */
+export async function buildEvtxFile(count: number): Promise<string> {
+  const target = join(BENCH_DIR, `evtx-${count}.jsonl`);
+  if (existsSync(target)) return target;
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const lines = evtxLines();
+  const out = createWriteStream(target);
+  for (let i = 0; i < count; i++) {
+    await write(out, `${(lines[i % lines.length] ?? '').replace(/"EventRecordID":\d+/, `"EventRecordID":${i + 1}`)}\n`);
+  }
+  await close(out);
+  return target;
+}
+
+/** A PowerShell export: one pretty-printed JSON array, UTF-16LE with BOM, CRLF line ends. */
+export async function buildPowerShellFile(count: number): Promise<string> {
+  const target = join(BENCH_DIR, `powershell-${count}.utf16le.json`);
+  if (existsSync(target)) return target;
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const bytes = readFileSync(join(SAMPLES, 'powershell/security.ps51.utf16le.json'));
+  const elements = JSON.parse(bytes.subarray(2).toString('utf16le')) as Record<string, unknown>[];
+  const out = createWriteStream(target);
+  await write(out, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[\r\n', 'utf16le')]));
+  for (let i = 0; i < count; i++) {
+    const element = { ...elements[i % elements.length], RecordId: i + 1 };
+    const pretty = JSON.stringify(element, null, 4).replace(/\n/g, '\r\n    ');
+    await write(out, Buffer.from(`    ${pretty}${i < count - 1 ? ',' : ''}\r\n`, 'utf16le'));
+  }
+  await write(out, Buffer.from(']\r\n', 'utf16le'));
+  await close(out);
+  return target;
+}
