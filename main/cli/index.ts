@@ -43,6 +43,8 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--customer-id <id>', 'customerId to stamp on every event')
     .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
     .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
+    .option('--retention-days <days>', 'keep events this many days (by event time); stored in the database, 0 removes the limit')
+    .option('--retention-max-mb <mb>', 'keep the newest events within this many MiB; stored in the database, 0 removes the limit')
     .action((paths: string[], options: IngestCommandOptions) => {
       result = runIngest(paths, options, io);
     });
@@ -57,6 +59,8 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
     .option('--scan-interval <seconds>', 'how often every folder is listed again, whatever the watcher says (default 10)')
     .option('--final-line-settle <seconds>', 'a last line without a line end is taken once its file is unchanged this long (default 30)')
+    .option('--retention-days <days>', 'keep events this many days (by event time); stored in the database, 0 removes the limit')
+    .option('--retention-max-mb <mb>', 'keep the newest events within this many MiB; stored in the database, 0 removes the limit')
     .action((folders: string[], options: WatchCommandOptions) => {
       result = runWatch(folders, options, io);
     });

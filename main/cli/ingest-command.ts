@@ -4,7 +4,8 @@ import { ingestOnce } from '../core/ingest/ingest-run.js';
 import type { CommandIo } from './normalize-command.js';
 import { parseByteSizeOption, parseTimeZoneOption } from './normalize-command.js';
 import { formatBytes, ProgressLine } from './progress-line.js';
-import { openStoreForWriting } from './store-options.js';
+import { updateRetention } from '../core/store/retention.js';
+import { openStoreForWriting, parseRetentionOptions } from './store-options.js';
 import { EXIT_FAILURE, EXIT_OK } from './usage-error.js';
 
 export interface IngestCommandOptions {
@@ -12,13 +13,17 @@ export interface IngestCommandOptions {
   readonly customerId?: string;
   readonly sourceTz?: string;
   readonly maxRecordBytes?: string;
+  readonly retentionDays?: string;
+  readonly retentionMaxMb?: string;
 }
 
 /** `xdr-tail ingest <file-or-folder>… --db <file>`: one pass, then counts. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, io: CommandIo): Promise<number> {
   const sourceTimeZone = parseTimeZoneOption(options.sourceTz);
   const maxRecordBytes = parseByteSizeOption('--max-record-bytes', options.maxRecordBytes);
+  const retention = parseRetentionOptions(options);
   const db = openStoreForWriting(options.db);
+  updateRetention(db, retention);
   const progress = new ProgressLine(io.stderr);
   try {
     const totals = await ingestOnce(db, paths, {
@@ -35,6 +40,7 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
       `stored       ${totals.stored}`,
       `duplicates   ${totals.duplicates}`,
       `quarantined  ${totals.quarantined}`,
+      ...(totals.removedByRetention > 0 ? [`removed      ${totals.removedByRetention} (retention)`] : []),
       ...(totals.pendingBytes > 0 ? [`pending      ${totals.pendingBytes} bytes (an incomplete last record, still being written?)`] : []),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);

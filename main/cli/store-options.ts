@@ -47,3 +47,16 @@ export function openStoreForReading(path: string | undefined): Database.Database
     throw new StoreOpenError(`cannot open the database ${path}: ${describe(error)}`);
   }
 }
+
+/** --retention-days / --retention-max-mb: limits to store in the database's settings (0 removes one). */
+export function parseRetentionOptions(options: { readonly retentionDays?: string; readonly retentionMaxMb?: string }): { maxAgeDays?: number; maxBytes?: number } {
+  const number = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0) throw new UsageError(`${name} must be a number ≥ 0 (0 removes the limit), got "${value}"`);
+    return parsed;
+  };
+  const days = number('--retention-days', options.retentionDays);
+  const mb = number('--retention-max-mb', options.retentionMaxMb);
+  return { ...(days !== undefined && { maxAgeDays: days }), ...(mb !== undefined && { maxBytes: Math.round(mb * 1024 * 1024) }) };
+}

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FromIngestWorker, IngestWorkerData, ToIngestWorker } from '../worker/ingest-protocol.js';
 import type { CommandIo } from './normalize-command.js';
 import { parseByteSizeOption, parseTimeZoneOption } from './normalize-command.js';
-import { requireDatabasePath } from './store-options.js';
+import { parseRetentionOptions, requireDatabasePath } from './store-options.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from './usage-error.js';
 
 export interface WatchCommandOptions {
@@ -13,6 +13,8 @@ export interface WatchCommandOptions {
   readonly maxRecordBytes?: string;
   readonly scanInterval?: string;
   readonly finalLineSettle?: string;
+  readonly retentionDays?: string;
+  readonly retentionMaxMb?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function runWatch(folders: readonly string[], options: WatchCommand
     sourceTimeZone: parseTimeZoneOption(options.sourceTz),
     scanIntervalMs: Math.round(scanSeconds * 1000),
     finalLineSettleMs: Math.round(settleSeconds * 1000),
+    retention: parseRetentionOptions(options),
     ...(options.customerId !== undefined && { customerId: options.customerId }),
     ...(maxRecordBytes !== undefined && { maxRecordBytes }),
   };

@@ -7,6 +7,7 @@ export interface IngestWorkerData {
   readonly maxRecordBytes?: number;
   readonly scanIntervalMs?: number;
   readonly finalLineSettleMs?: number;
+  readonly retention?: { readonly maxAgeDays?: number; readonly maxBytes?: number };
 }
 
 export type ToIngestWorker = { readonly type: 'stop' };

@@ -5,6 +5,7 @@
 import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
 import { Tailer } from '../core/ingest/tailer.js';
 import { openWriter } from '../core/store/database.js';
+import { updateRetention } from '../core/store/retention.js';
 import type { FromIngestWorker, IngestWorkerData } from './ingest-protocol.js';
 
 export interface RunningIngest {
@@ -13,6 +14,7 @@ export interface RunningIngest {
 
 export async function startIngestService(settings: IngestWorkerData, send: (message: FromIngestWorker) => void): Promise<RunningIngest> {
   const db = openWriter(settings.dbPath);
+  if (settings.retention !== undefined) updateRetention(db, settings.retention);
   const tailer = new Tailer(db, settings.folders, {
     normalize: {
       sourceTimeZone: settings.sourceTimeZone,

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
+import { readRetention, RetentionEnforcer } from '../store/retention.js';
 import type { FileIngestResult } from './file-ingestor.js';
 import type { PlannedFile } from './file-ingestor.js';
 import { ingestFile, planFile } from './file-ingestor.js';
@@ -26,6 +27,8 @@ export interface IngestTotals {
   readonly duplicates: number;
   readonly quarantined: number;
   readonly pendingBytes: number;
+  /** events removed by the retention settings after this pass */
+  readonly removedByRetention: number;
 }
 
 export async function ingestOnce(db: Database.Database, paths: readonly string[], options: IngestRunOptions): Promise<IngestTotals> {
@@ -56,9 +59,10 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
       unreadable.push({ path: file, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  const removedByRetention = new RetentionEnforcer(db).enforce(readRetention(db), Date.now());
   const sum = (pick: (r: FileIngestResult) => number): number => results.reduce((total, r) => total + pick(r), 0);
   return {
-    files: results, unreadable,
+    files: results, unreadable, removedByRetention,
     stored: sum((r) => r.stored), duplicates: sum((r) => r.duplicates), quarantined: sum((r) => r.quarantined), pendingBytes: sum((r) => r.pendingBytes),
   };
 }

@@ -8,6 +8,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
+import type { RetentionPolicy } from '../store/retention.js';
+import { readRetention, RetentionEnforcer } from '../store/retention.js';
 import type { FileIngestResult } from './file-ingestor.js';
 import { ingestFile, planFile } from './file-ingestor.js';
 import type { FolderWatcher } from './folder-watcher.js';
@@ -38,6 +40,8 @@ const TRANSIENT = new Set(['EBUSY', 'EPERM', 'EACCES', 'EAGAIN', 'EMFILE', 'ENFI
 export class Tailer {
   private readonly store: EventStore;
   private readonly registry: SourceRegistry;
+  private readonly retention: RetentionEnforcer;
+  private policy: RetentionPolicy;
   private readonly queue = new Set<string>();
   private readonly retryDelay = new Map<string, number>();
   private readonly tails = new Map<string, { size: number; mtimeMs: number; since: number }>();
@@ -51,6 +55,8 @@ export class Tailer {
   constructor(db: Database.Database, private readonly folders: readonly string[], private readonly options: TailerOptions) {
     this.store = new EventStore(db);
     this.registry = new SourceRegistry(db);
+    this.retention = new RetentionEnforcer(db);
+    this.policy = readRetention(db);
   }
 
   /** Startup scan first (files that existed before start are never skipped), then watchers and the periodic scan. */
@@ -81,6 +87,8 @@ export class Tailer {
 
   async scan(): Promise<void> {
     if (this.stopping.signal.aborted) return;
+    this.policy = readRetention(this.store.database);
+    this.applyRetention();
     const { files } = await expandSources(this.folders);
     // classify everything before reading anything, so a copy is recognized before its original is truncated
     for (const file of files) this.enqueue(resolve(file));
@@ -143,6 +151,7 @@ export class Tailer {
       if (this.stopping.signal.aborted) return;
       this.queue.delete(path);
       await this.readTurn(path, plans.get(path));
+      this.applyRetention();
     }
   }
 
@@ -178,6 +187,12 @@ export class Tailer {
       }
       this.options.onError?.(path, error);
     }
+  }
+
+  /** One small retention step between turns: deletes never hold the writer for long. */
+  private applyRetention(): void {
+    if (this.policy.maxAgeDays === undefined && this.policy.maxBytes === undefined) return;
+    if (this.retention.step(this.policy, Date.now()) > 0) this.later(() => { this.applyRetention(); }, 0);
   }
 
   /** A partial last line: look again once it could have settled. */

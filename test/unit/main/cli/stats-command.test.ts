@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/run-cli.js';
+import { SAMPLES_ROOT, sharedAvailable } from '../../../helpers/shared-folder.js';
+import { tempFolder } from '../../../helpers/temp-folder.js';
+
+const dir = tempFolder('stats');
+
+describe.skipIf(!sharedAvailable())('xdr-tail stats', () => {
+  it('counts per shape, channel and file, quarantine by reason, and the database size', async () => {
+    const db = join(dir, 'stats.db');
+    await runCli(['ingest', join(SAMPLES_ROOT, 'nxlog'), join(SAMPLES_ROOT, 'winlogbeat/dirty-system+sysmon.ndjson'), '--db', db]);
+    const result = await runCli(['stats', '--db', db]);
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.stdout) as {
+      events: number; byShape: Record<string, number>; byChannel: Record<string, number>; quarantine: Record<string, number>;
+      files: { path: string; events: number; quarantined: number }[]; database: { bytes: number; schemaVersion: number };
+    };
+    expect(stats.events).toBe(602 + 57);
+    expect(stats.byShape).toEqual({ nxlog: 602, winlogbeat: 57 });
+    expect(Object.values(stats.byChannel).reduce((a, b) => a + b, 0)).toBe(stats.events);
+    expect(stats.byChannel.security).toBeGreaterThan(0);
+    expect(stats.quarantine).toEqual({ invalid_json: 4 });
+    expect(stats.files).toHaveLength(9);
+    expect(stats.files.find((f) => f.path.endsWith('dirty-covenant_copy_smb_CreateRequest.jsonl'))).toMatchObject({ events: 58, quarantined: 2 });
+    expect(stats.database.bytes).toBeGreaterThan(100_000);
+    expect(stats.database.schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('exits 1 for a missing database and 2 without --db', async () => {
+    expect((await runCli(['stats', '--db', join(dir, 'none.db')])).code).toBe(1);
+    expect((await runCli(['stats'])).code).toBe(2);
+  });
+});
