@@ -12,6 +12,17 @@ import type { WatchCommandOptions } from './watch-command.js';
 import { runWatch } from './watch-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
 
+/** The options every storing command shares (ingest, watch). */
+function addStoreOptions(command: Command): Command {
+  return command
+    .option('--db <file>', 'the SQLite database (created when missing)')
+    .option('--customer-id <id>', 'customerId to stamp on every event')
+    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
+    .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
+    .option('--retention-days <days>', 'keep events this many days (by event time); stored in the database, 0 removes the limit')
+    .option('--retention-max-mb <mb>', 'keep the newest events within this many MiB; stored in the database, 0 removes the limit');
+}
+
 export async function main(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let result: Promise<number> = Promise.resolve(EXIT_OK);
   const program = new Command('xdr-tail')
@@ -35,32 +46,20 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
       result = runNormalize(files, options, io);
     });
 
-  program
+  addStoreOptions(program
     .command('ingest')
     .description('store the events of files and folders once, then print stored / duplicates / quarantined')
-    .argument('<file-or-folder...>', 'export files, or folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are read')
-    .option('--db <file>', 'the SQLite database (created when missing)')
-    .option('--customer-id <id>', 'customerId to stamp on every event')
-    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
-    .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
-    .option('--retention-days <days>', 'keep events this many days (by event time); stored in the database, 0 removes the limit')
-    .option('--retention-max-mb <mb>', 'keep the newest events within this many MiB; stored in the database, 0 removes the limit')
+    .argument('<file-or-folder...>', 'export files, or folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are read'))
     .action((paths: string[], options: IngestCommandOptions) => {
       result = runIngest(paths, options, io);
     });
 
-  program
+  addStoreOptions(program
     .command('watch')
     .description('tail folders until interrupted (SIGINT/SIGTERM); a second run resumes where the first stopped')
-    .argument('<folder...>', 'folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are followed')
-    .option('--db <file>', 'the SQLite database (created when missing)')
-    .option('--customer-id <id>', 'customerId to stamp on every event')
-    .option('--source-tz <zone>', 'IANA time zone for times exported without an offset (default: this machine\'s zone)')
-    .option('--max-record-bytes <bytes>', 'records larger than this are quarantined (default 1048576)')
+    .argument('<folder...>', 'folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are followed'))
     .option('--scan-interval <seconds>', 'how often every folder is listed again, whatever the watcher says (default 10)')
     .option('--final-line-settle <seconds>', 'a last line without a line end is taken once its file is unchanged this long (default 30)')
-    .option('--retention-days <days>', 'keep events this many days (by event time); stored in the database, 0 removes the limit')
-    .option('--retention-max-mb <mb>', 'keep the newest events within this many MiB; stored in the database, 0 removes the limit')
     .action((folders: string[], options: WatchCommandOptions) => {
       result = runWatch(folders, options, io);
     });

@@ -6,24 +6,15 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
+import type { SourceFileState } from '../store/event-store.js';
 import type { FileObservation } from './file-identity.js';
 import { guardAt, sha256 } from './file-identity.js';
 
-export interface Lineage {
+/** One tracked logical file across renames (tailing.md §2). */
+export interface Lineage extends SourceFileState {
   readonly id: number;
-  readonly path: string;
   readonly dev: string | null;
   readonly ino: string | null;
-  readonly headLength: number;
-  readonly headHash: string | null;
-  readonly encoding: string | null;
-  readonly format: string | null;
-  readonly insideArray: boolean;
-  readonly generation: number;
-  readonly offset: number;
-  readonly guardLength: number;
-  readonly guardHash: string | null;
-  readonly elementsDone: number;
   readonly state: string;
 }
 

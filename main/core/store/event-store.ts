@@ -30,11 +30,9 @@ export interface QuarantineRecord {
   readonly sample: Buffer | null;
 }
 
-export interface SourceCheckpoint {
-  readonly sourceId: number;
+/** What the store keeps of a source file's reading position and identity (a `source_file` row). */
+export interface SourceFileState {
   readonly path: string;
-  readonly dev: string;
-  readonly ino: string;
   readonly headLength: number;
   readonly headHash: string | null;
   readonly encoding: string | null;
@@ -45,6 +43,12 @@ export interface SourceCheckpoint {
   readonly guardLength: number;
   readonly guardHash: string | null;
   readonly elementsDone: number;
+}
+
+export interface SourceCheckpoint extends SourceFileState {
+  readonly sourceId: number;
+  readonly dev: string;
+  readonly ino: string;
   readonly sizeSeen: number;
   readonly mtimeSeen: number;
 }
@@ -59,16 +63,16 @@ const FULL_TEXT_INDEXES = FIELD_CATALOG.flatMap((field, index) => (field.fullTex
 const EVENT_ID_INDEX = FIELD_CATALOG.findIndex((field) => field.name === 'eventId');
 
 export class EventStore {
-  private readonly insertEvent: Database.Statement;
+  /** one INSERT per set of present tokens: binding ~100 NULLs per row costs more than the row itself */
+  private readonly insertBySet = new Map<string, { statement: Database.Statement; columns: readonly number[] }>();
   private readonly insertFullText: Database.Statement;
   private readonly insertQuarantine: Database.Statement;
   private readonly updateSource: Database.Statement;
   private readonly commit: (events: readonly StoredEvent[], quarantine: readonly QuarantineRecord[], checkpoint: SourceCheckpoint | undefined) => BatchResult;
   private readonly row: SqlValue[] = [];
+  private readonly encoded: SqlValue[] = [];
 
   constructor(private readonly db: Database.Database) {
-    const names = ['source_id', 'generation', 'byte_offset', 'shape', 'degraded', 'ingested_at', 'raw', ...EVENT_COLUMNS.map((c) => c.name)];
-    this.insertEvent = db.prepare(`INSERT OR IGNORE INTO events (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
     const fullTextNames = FULL_TEXT_INDEXES.map((i) => quoteIdentifier(FIELD_CATALOG[i]?.name ?? ''));
     this.insertFullText = db.prepare(`INSERT INTO events_fts (rowid, ${fullTextNames.join(', ')}) VALUES (?, ${fullTextNames.map(() => '?').join(', ')})`);
     this.insertQuarantine = db.prepare(`INSERT OR IGNORE INTO quarantine (source_id, path, generation, byte_offset, byte_length, reason, error, sample, created_at)
@@ -90,12 +94,13 @@ export class EventStore {
     let stored = 0;
     for (const event of events) {
       if (event.tokens[EVENT_ID_INDEX] === undefined) throw new Error('an event without eventId cannot be stored');
+      const values = encodeTokens(event.tokens, this.encoded);
+      const insert = this.insertFor(values);
       const row = this.row;
       row.length = 0;
       row.push(event.sourceId, event.generation, event.byteOffset, event.shape, event.degraded ?? null, now, event.raw);
-      const columns = encodeTokens(event.tokens, []);
-      for (const value of columns) row.push(value);
-      const info = this.insertEvent.run(row);
+      for (const column of insert.columns) row.push(values[column] ?? null);
+      const info = insert.statement.run(row);
       if (info.changes === 0) continue;
       stored++;
       const fullText: SqlValue[] = [info.lastInsertRowid];
@@ -115,6 +120,21 @@ export class EventStore {
         c.guardLength, c.guardHash, c.elementsDone, c.sizeSeen, c.mtimeSeen, now, c.sourceId);
     }
     return { stored, duplicates: events.length - stored, quarantined };
+  }
+
+  private insertFor(values: readonly SqlValue[]): { statement: Database.Statement; columns: readonly number[] } {
+    let key = '';
+    for (let i = 0; i < values.length; i++) key += values[i] === null ? '0' : '1';
+    let insert = this.insertBySet.get(key);
+    if (insert === undefined) {
+      const columns = EVENT_COLUMNS.flatMap((_, i) => (values[i] === null ? [] : [i]));
+      const names = ['source_id', 'generation', 'byte_offset', 'shape', 'degraded', 'ingested_at', 'raw', ...columns.map((i) => EVENT_COLUMNS[i]?.name ?? '')];
+      const statement = this.db.prepare(`INSERT OR IGNORE INTO events (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      insert = { statement, columns };
+      if (this.insertBySet.size >= 1000) this.insertBySet.clear();
+      this.insertBySet.set(key, insert);
+    }
+    return insert;
   }
 
   get database(): Database.Database {
