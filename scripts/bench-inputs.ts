@@ -20,15 +20,22 @@ function evtxLines(): string[] {
     .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter((line) => line.trim() !== ''));
 }
 
+/** Copies get increasing times (one event every 10 ms from 2024-01-01), as a real log's export has. */
+const START = Date.UTC(2024, 0, 1);
+const timeOf = (i: number): string => new Date(START + i * 10).toISOString().replace('Z', '000Z');
+
 /** evtx_dump NDJSON, UTF-8. */
 export async function buildEvtxFile(count: number): Promise<string> {
-  const target = join(BENCH_DIR, `evtx-${count}.jsonl`);
+  const target = join(BENCH_DIR, `evtx-timed-${count}.jsonl`);
   if (existsSync(target)) return target;
   mkdirSync(BENCH_DIR, { recursive: true });
   const lines = evtxLines();
   const out = createWriteStream(target);
   for (let i = 0; i < count; i++) {
-    await write(out, `${(lines[i % lines.length] ?? '').replace(/"EventRecordID":\d+/, `"EventRecordID":${i + 1}`)}\n`);
+    const line = (lines[i % lines.length] ?? '')
+      .replace(/"EventRecordID":\d+/, `"EventRecordID":${i + 1}`)
+      .replace(/"SystemTime":"[^"]+"/, `"SystemTime":"${timeOf(i)}"`);
+    await write(out, `${line}\n`);
   }
   await close(out);
   return target;
@@ -36,7 +43,7 @@ export async function buildEvtxFile(count: number): Promise<string> {
 
 /** A PowerShell export: one pretty-printed JSON array, UTF-16LE with BOM, CRLF line ends. */
 export async function buildPowerShellFile(count: number): Promise<string> {
-  const target = join(BENCH_DIR, `powershell-${count}.utf16le.json`);
+  const target = join(BENCH_DIR, `powershell-timed-${count}.utf16le.json`);
   if (existsSync(target)) return target;
   mkdirSync(BENCH_DIR, { recursive: true });
   const bytes = readFileSync(join(SAMPLES, 'powershell/security.ps51.utf16le.json'));
@@ -44,7 +51,7 @@ export async function buildPowerShellFile(count: number): Promise<string> {
   const out = createWriteStream(target);
   await write(out, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[\r\n', 'utf16le')]));
   for (let i = 0; i < count; i++) {
-    const element = { ...elements[i % elements.length], RecordId: i + 1 };
+    const element = { ...elements[i % elements.length], RecordId: i + 1, TimeCreated: `/Date(${START + i * 10})/` };
     const pretty = JSON.stringify(element, null, 4).replace(/\n/g, '\r\n    ');
     await write(out, Buffer.from(`    ${pretty}${i < count - 1 ? ',' : ''}\r\n`, 'utf16le'));
   }

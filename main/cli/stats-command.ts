@@ -35,6 +35,7 @@ export function runStats(options: StatsCommandOptions, io: CommandIo): number {
       byShape: counts('SELECT shape AS name, count(*) AS count FROM events GROUP BY shape ORDER BY count DESC'),
       byChannel: counts('SELECT "channel" AS name, count(*) AS count FROM events GROUP BY "channel" COLLATE BINARY ORDER BY count DESC'),
       quarantine: counts('SELECT reason AS name, count(*) AS count FROM quarantine GROUP BY reason ORDER BY count DESC'),
+      lostBytes: db.prepare<[], { path: string; bytes: number; reason: string }>('SELECT path, bytes, reason FROM lost_bytes ORDER BY id').all(),
       files,
     };
     io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);

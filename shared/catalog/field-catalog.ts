@@ -54,7 +54,7 @@ const extension = { origin: 'extension' as const };
 /** In display order: time and identity first, then the guide's table order, then extensions. */
 export const FIELD_CATALOG: readonly FieldDefinition[] = [
   field('eventTime', 'datetime', [], 'Time the event was produced, UTC.', { ...internal, indexed: true }),
-  field('eventId', 'keyword', [], 'UUID of the event, the same every time the same source record is normalized.', { ...internal, indexed: true }),
+  field('eventId', 'keyword', [], 'UUID of the event, the same every time the same source record is normalized.', internal),
   field('customerId', 'keyword', [], 'Customer the event belongs to (from settings).', internal),
   field('deviceType', 'keyword', [], 'Type of the device producing the event: Operating System.', internal),
   field('deviceVendor', 'keyword', [], 'Vendor of the device producing the event: Microsoft.', internal),

@@ -16,6 +16,8 @@ export const SETTLE_MS = 2000;
 export interface IngestRunOptions {
   readonly normalize: NormalizeOptions;
   readonly maxRecordBytes?: number;
+  readonly batchRecords?: number;
+  readonly batchBytes?: number;
   readonly onFileProgress?: (file: string, consumed: number, size: number) => void;
   readonly now?: () => number;
 }
@@ -53,6 +55,8 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
         normalize: options.normalize,
         final: now() - mtimeMs >= SETTLE_MS,
         ...(options.maxRecordBytes !== undefined && { maxRecordBytes: options.maxRecordBytes }),
+        ...(options.batchRecords !== undefined && { batchRecords: options.batchRecords }),
+        ...(options.batchBytes !== undefined && { batchBytes: options.batchBytes }),
         ...(options.onFileProgress !== undefined && { onProgress: (consumed: number, size: number) => options.onFileProgress?.(file, consumed, size) }),
       }, plans.get(file)));
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import type { SourceFileState } from '../store/event-store.js';
@@ -72,6 +73,33 @@ export class SourceRegistry {
       }
     }
     return { kind: 'new' };
+  }
+
+  /**
+   * Lineages under `folders` whose file is gone from their path: `missing` (kept, so a file that comes
+   * back or turns up renamed is still recognized), with the bytes seen but never read counted as lost
+   * (tailing.md G2). Lineages missing for longer than `retireAfterMs` are retired.
+   */
+  markMissing(folders: readonly string[], present: ReadonlySet<string>, now: number, retireAfterMs = 7 * 86_400_000): { missing: number; lostBytes: number } {
+    let missing = 0;
+    let lostBytes = 0;
+    const candidates = this.db.prepare<[], { id: number; path: string; offset: number; size_seen: number }>(
+      `SELECT id, path, "offset", size_seen FROM source_file WHERE state = 'active'`).all();
+    const inFolders = (path: string): boolean => folders.some((folder) => path.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+    this.db.transaction(() => {
+      for (const row of candidates) {
+        if (!inFolders(row.path) || present.has(row.path) || existsSync(row.path)) continue;
+        this.db.prepare(`UPDATE source_file SET state = 'missing', last_seen = ? WHERE id = ?`).run(now, row.id);
+        missing++;
+        const lost = row.size_seen - row.offset;
+        if (lost > 0) {
+          this.db.prepare('INSERT INTO lost_bytes (source_id, path, bytes, reason, created_at) VALUES (?, ?, ?, ?, ?)').run(row.id, row.path, lost, 'deleted or moved away before it was read', now);
+          lostBytes += lost;
+        }
+      }
+      this.db.prepare(`UPDATE source_file SET state = 'retired' WHERE state = 'missing' AND last_seen < ?`).run(now - retireAfterMs);
+    })();
+    return { missing, lostBytes };
   }
 
   create(observation: FileObservation): Lineage {

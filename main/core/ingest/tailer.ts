@@ -90,8 +90,14 @@ export class Tailer {
     this.policy = readRetention(this.store.database);
     this.applyRetention();
     const { files } = await expandSources(this.folders);
+    const present = new Set(files.map((file) => resolve(file)));
     // classify everything before reading anything, so a copy is recognized before its original is truncated
-    for (const file of files) this.enqueue(resolve(file));
+    for (const file of present) this.enqueue(file);
+    // renames are recorded when their new path is read: look for vanished files only after that
+    await this.idle();
+    if (this.stopping.signal.aborted) return;
+    const { lostBytes } = this.registry.markMissing(this.folders.map((folder) => resolve(folder)), present, Date.now());
+    if (lostBytes > 0) this.options.onError?.(this.folders.join(', '), new Error(`${lostBytes} bytes of a file deleted or moved away before they were read are lost`));
   }
 
   private startWatcher(): void {

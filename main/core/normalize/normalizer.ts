@@ -47,7 +47,7 @@ export interface NormalizedRecord {
   readonly event: NormalizedEvent;
   /** per token, the source field that supplied it (built on first access) */
   readonly provenance: Provenance;
-  readonly degraded?: string;
+  readonly degraded?: string | undefined;
 }
 
 export type NormalizeResult = NormalizedRecord | { readonly ok: false; readonly reason: string };
@@ -100,21 +100,29 @@ class TokenSlots {
   }
 
   toResult(shape: Shape, degraded: string | undefined): NormalizedRecord {
-    const { values, paths } = this;
-    let event: NormalizedEvent | undefined;
-    let provenance: Provenance | undefined;
-    return {
-      ok: true,
-      shape,
-      tokens: values,
-      get event() {
-        return (event ??= byToken(values));
-      },
-      get provenance() {
-        return (provenance ??= byToken(paths.map((path, i) => (values[i] === undefined ? undefined : path))));
-      },
-      ...(degraded !== undefined && { degraded }),
-    };
+    return new LazyNormalizedRecord(shape, this.values, this.paths, degraded);
+  }
+}
+
+/** The event and provenance objects are built only when asked for: the store and serializers read `tokens`. */
+class LazyNormalizedRecord implements NormalizedRecord {
+  readonly ok = true;
+  private builtEvent: NormalizedEvent | undefined;
+  private builtProvenance: Provenance | undefined;
+
+  constructor(
+    readonly shape: Shape,
+    readonly tokens: readonly (TokenValue | undefined)[],
+    private readonly paths: readonly string[],
+    readonly degraded: string | undefined,
+  ) {}
+
+  get event(): NormalizedEvent {
+    return (this.builtEvent ??= byToken(this.tokens));
+  }
+
+  get provenance(): Provenance {
+    return (this.builtProvenance ??= byToken(this.paths.map((path, i) => (this.tokens[i] === undefined ? undefined : path))));
   }
 }
 

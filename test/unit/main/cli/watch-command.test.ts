@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { flatLines, flatRecord } from '../../../helpers/generated-events.js';
 import { storedSeqs, summarize } from '../../../helpers/store-queries.js';
 import { tempFolder } from '../../../helpers/temp-folder.js';
-import { eventCount, startWatch, waitForEvents } from '../../../helpers/watch-process.js';
+import { runCli } from '../../../helpers/run-cli.js';
+import { eventCount, startWatch, waitFor, waitForEvents } from '../../../helpers/watch-process.js';
 
 const dir = tempFolder('watch');
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -109,6 +110,22 @@ describe('xdr-tail watch', () => {
     expect(await second.stop()).toBe(0);
     expect(second.output()).toMatch(/stored\s+200\b/);
     expectEachOnce(db, 1200);
+  });
+
+  it('counts the unread bytes of a file deleted before they could be read as lost, and reports them', async () => {
+    const input = folder('deleted');
+    const db = join(dir, 'deleted.db');
+    const file = join(input, 'a.jsonl');
+    const partial = flatRecord('d', 11).slice(0, 70);
+    writeFileSync(file, flatLines('d', 1, 10) + partial);
+    const watch = await startWatch(input, db);
+    await waitForEvents(db, 10);
+    rmSync(file);
+    await waitFor(() => watch.output().includes('bytes of a file deleted or moved away'), 10_000, () => watch.output());
+    expect(await watch.stop()).toBe(0);
+    const stats = JSON.parse((await runCli(['stats', '--db', db])).stdout) as { lostBytes: { path: string; bytes: number }[]; files: { state: string }[] };
+    expect(stats.lostBytes).toEqual([{ path: file, bytes: partial.length, reason: 'deleted or moved away before it was read' }]);
+    expect(stats.files).toEqual([expect.objectContaining({ state: 'missing' })]);
   });
 
   it('ingests thousands of small files', async () => {
