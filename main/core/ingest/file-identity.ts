@@ -1,5 +1,6 @@
 /** What identifies a file across renames and rewrites (tailing.md §2): file ID, head hash, guard hash. */
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import { open, stat } from 'node:fs/promises';
 
@@ -49,4 +50,15 @@ export async function guardAt(handle: FileHandle, offset: number): Promise<{ len
   if (length === 0) return { length: 0, hash: null };
   const bytes = await readAt(handle, offset - length, length);
   return bytes.length === length ? { length, hash: sha256(bytes) } : { length: 0, hash: null };
+}
+
+/** CRC-32 of the bytes [from, to), continuing from `crc`, read in 1 MiB pieces. */
+export async function crcOfRange(handle: FileHandle, from: number, to: number, crc: number): Promise<number> {
+  let value = crc;
+  for (let position = from; position < to; position += 1024 * 1024) {
+    const bytes = await readAt(handle, position, Math.min(1024 * 1024, to - position));
+    value = crc32(bytes, value);
+    if (bytes.length === 0) break;
+  }
+  return value;
 }

@@ -11,7 +11,7 @@ import type { FrameItem, FramerResumeState, RecordFormat } from '../read/record-
 import { RecordFramer } from '../read/record-framer.js';
 import type { EventStore, QuarantineRecord, SourceCheckpoint, StoredEvent } from '../store/event-store.js';
 import type { FileObservation } from './file-identity.js';
-import { guardAt, HEAD_BYTES, readAt, sha256 } from './file-identity.js';
+import { crcOfRange, guardAt, HEAD_BYTES, readAt, sha256 } from './file-identity.js';
 import type { Decision, Lineage, SourceRegistry } from './source-registry.js';
 
 export interface IngestFileOptions {
@@ -100,6 +100,8 @@ interface StartingPoint {
   readonly lineage: Lineage;
   readonly generation: number;
   readonly offset: number;
+  /** CRC-32 of the bytes before offset (null: not known, not kept) */
+  readonly prefixCrc: number | null;
   readonly resume: FramerResumeState | undefined;
   readonly elementsDone: number;
 }
@@ -109,18 +111,18 @@ function startingPoint(decision: Decision, registry: SourceRegistry, observation
     case 'resume':
     case 'renamed': {
       const { lineage } = decision;
-      return { lineage, generation: lineage.generation, offset: lineage.offset, resume: resumeState(lineage), elementsDone: lineage.elementsDone };
+      return { lineage, generation: lineage.generation, offset: lineage.offset, prefixCrc: lineage.prefixCrc, resume: resumeState(lineage), elementsDone: lineage.elementsDone };
     }
     case 'truncated':
     case 'rewritten':
-      return { lineage: decision.lineage, generation: decision.lineage.generation + 1, offset: 0, resume: undefined, elementsDone: 0 };
+      return { lineage: decision.lineage, generation: decision.lineage.generation + 1, offset: 0, prefixCrc: 0, resume: undefined, elementsDone: 0 };
     case 'copied': {
       const lineage = registry.create(observation);
       const { from } = decision;
-      return { lineage, generation: 0, offset: from.offset, resume: resumeState(from), elementsDone: from.elementsDone };
+      return { lineage, generation: 0, offset: from.offset, prefixCrc: from.prefixCrc, resume: resumeState(from), elementsDone: from.elementsDone };
     }
     case 'new':
-      return { lineage: registry.create(observation), generation: 0, offset: 0, resume: undefined, elementsDone: 0 };
+      return { lineage: registry.create(observation), generation: 0, offset: 0, prefixCrc: 0, resume: undefined, elementsDone: 0 };
   }
 }
 
@@ -144,6 +146,8 @@ class LineageReader {
   private duplicates = 0;
   private quarantined = 0;
   private unsupported = false;
+  private crc: number | null;
+  private crcOffset: number;
 
   constructor(
     private readonly path: string,
@@ -158,6 +162,8 @@ class LineageReader {
       ? new RecordFramer({ ...(maxRecordBytes !== undefined && { maxRecordBytes }), startOffset: start.offset })
       : RecordFramer.resume(start.resume, maxRecordBytes === undefined ? {} : { maxRecordBytes });
     this.elementsDone = start.elementsDone;
+    this.crc = start.prefixCrc;
+    this.crcOffset = start.offset;
   }
 
   async run(): Promise<{ stored: number; duplicates: number; quarantined: number; pendingBytes: number; more: boolean }> {
@@ -239,6 +245,10 @@ class LineageReader {
 
   private async commit(offset: number): Promise<void> {
     const guard = await guardAt(this.handle, offset);
+    if (this.crc !== null && offset >= this.crcOffset) {
+      this.crc = await crcOfRange(this.handle, this.crcOffset, offset, this.crc);
+      this.crcOffset = offset;
+    }
     const head = this.observation.head;
     const state = this.framer.resumeState;
     const checkpoint: SourceCheckpoint = {
@@ -255,6 +265,7 @@ class LineageReader {
       offset,
       guardLength: guard.length,
       guardHash: guard.hash,
+      prefixCrc: this.crc,
       elementsDone: this.elementsDone,
       sizeSeen: this.observation.size,
       mtimeSeen: Math.trunc(this.observation.mtimeMs),

@@ -9,7 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import type { SourceFileState } from '../store/event-store.js';
 import type { FileObservation } from './file-identity.js';
-import { guardAt, sha256 } from './file-identity.js';
+import { crcOfRange, guardAt, sha256 } from './file-identity.js';
 
 /** One tracked logical file across renames (tailing.md §2). */
 export interface Lineage extends SourceFileState {
@@ -29,14 +29,15 @@ export type Decision =
 interface LineageRow {
   id: number; path: string; dev: string | null; ino: string | null; head_len: number; head_hash: string | null; encoding: string | null;
   format: string | null; inside_array: number; generation: number; offset: number; guard_len: number; guard_hash: string | null;
-  elements_done: number; state: string;
+  prefix_crc: number | null; elements_done: number; state: string; size_seen: number; mtime_seen: number;
 }
 
 function toLineage(row: LineageRow): Lineage {
   return {
     id: row.id, path: row.path, dev: row.dev, ino: row.ino, headLength: row.head_len, headHash: row.head_hash, encoding: row.encoding,
     format: row.format, insideArray: row.inside_array === 1, generation: row.generation, offset: row.offset, guardLength: row.guard_len,
-    guardHash: row.guard_hash, elementsDone: row.elements_done, state: row.state,
+    guardHash: row.guard_hash, prefixCrc: row.prefix_crc, elementsDone: row.elements_done, state: row.state,
+    sizeSeen: row.size_seen, mtimeSeen: row.mtime_seen,
   };
 }
 
@@ -61,6 +62,9 @@ export class SourceRegistry {
       const lineage = toLineage(known);
       if (observation.size < lineage.offset) return { kind: 'truncated', lineage };
       if (!headMatches(lineage, observation.head) || !(await guardMatches(lineage, handle))) return { kind: 'rewritten', lineage };
+      // same size but touched: something was written in place; only the whole read part can tell
+      const touchedInPlace = observation.size === lineage.sizeSeen && Math.trunc(observation.mtimeMs) !== lineage.mtimeSeen;
+      if (touchedInPlace && !(await prefixMatches(lineage, handle))) return { kind: 'rewritten', lineage };
       return { kind: 'resume', lineage };
     }
     for (const headLength of this.headLengths.all(observation.head.length).map((r) => r.head_len)) {
@@ -116,6 +120,11 @@ function headMatches(lineage: Lineage, head: Buffer): boolean {
   if (lineage.headHash === null || lineage.headLength === 0) return true;
   if (head.length < lineage.headLength) return false;
   return sha256(head.subarray(0, lineage.headLength)) === lineage.headHash;
+}
+
+async function prefixMatches(lineage: Lineage, handle: FileHandle): Promise<boolean> {
+  if (lineage.prefixCrc === null || lineage.offset === 0) return true;
+  return (await crcOfRange(handle, 0, lineage.offset, 0)) === lineage.prefixCrc;
 }
 
 async function guardMatches(lineage: Lineage, handle: FileHandle): Promise<boolean> {

@@ -42,15 +42,17 @@ export interface SourceFileState {
   readonly offset: number;
   readonly guardLength: number;
   readonly guardHash: string | null;
+  /** CRC-32 of every byte before `offset`: catches an edit in place that leaves size, head and guard alone */
+  readonly prefixCrc: number | null;
   readonly elementsDone: number;
+  readonly sizeSeen: number;
+  readonly mtimeSeen: number;
 }
 
 export interface SourceCheckpoint extends SourceFileState {
   readonly sourceId: number;
   readonly dev: string;
   readonly ino: string;
-  readonly sizeSeen: number;
-  readonly mtimeSeen: number;
 }
 
 export interface BatchResult {
@@ -78,7 +80,7 @@ export class EventStore {
     this.insertQuarantine = db.prepare(`INSERT OR IGNORE INTO quarantine (source_id, path, generation, byte_offset, byte_length, reason, error, sample, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.updateSource = db.prepare(`UPDATE source_file SET path = ?, dev = ?, ino = ?, head_len = ?, head_hash = ?, encoding = ?, format = ?,
-      inside_array = ?, generation = ?, "offset" = ?, guard_len = ?, guard_hash = ?, elements_done = ?, size_seen = ?, mtime_seen = ?,
+      inside_array = ?, generation = ?, "offset" = ?, guard_len = ?, guard_hash = ?, prefix_crc = ?, elements_done = ?, size_seen = ?, mtime_seen = ?,
       state = 'active', last_seen = ? WHERE id = ?`);
     this.commit = db.transaction((events: readonly StoredEvent[], quarantine: readonly QuarantineRecord[], checkpoint: SourceCheckpoint | undefined) =>
       this.write(events, quarantine, checkpoint));
@@ -117,7 +119,7 @@ export class EventStore {
     if (checkpoint !== undefined) {
       const c = checkpoint;
       this.updateSource.run(c.path, c.dev, c.ino, c.headLength, c.headHash, c.encoding, c.format, c.insideArray ? 1 : 0, c.generation, c.offset,
-        c.guardLength, c.guardHash, c.elementsDone, c.sizeSeen, c.mtimeSeen, now, c.sourceId);
+        c.guardLength, c.guardHash, c.prefixCrc, c.elementsDone, c.sizeSeen, c.mtimeSeen, now, c.sourceId);
     }
     return { stored, duplicates: events.length - stored, quarantined };
   }

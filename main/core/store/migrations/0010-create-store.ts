@@ -23,6 +23,7 @@ export const createStore: Migration = {
         "offset" INTEGER NOT NULL DEFAULT 0,
         guard_len INTEGER NOT NULL DEFAULT 0,
         guard_hash TEXT,
+        prefix_crc INTEGER,
         elements_done INTEGER NOT NULL DEFAULT 0,
         size_seen INTEGER NOT NULL DEFAULT 0,
         mtime_seen INTEGER NOT NULL DEFAULT 0,
