@@ -104,6 +104,26 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+
+/** ISO-8601 UTC with milliseconds; events of one file mostly share a day, so its prefix is reused. */
 export function formatEventTime(ms: number): string {
-  return new Date(ms).toISOString();
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  let rest = ms - day * 86_400_000;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  return `${cachedDayPrefix}${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

@@ -62,20 +62,28 @@ interface CompiledRule {
 }
 
 const MAX_PLANS = 4096;
-const plans = new Map<string, readonly CompiledRule[]>();
+const plans = new Map<ProviderFamily | undefined, Map<number, readonly CompiledRule[]>>();
+let planCount = 0;
 
 /** TOKEN_RULES with the sources that apply to one kind of event, compiled once per (family, event ID). */
 function planFor(family: ProviderFamily | undefined, eventId: number): readonly CompiledRule[] {
-  const key = `${family ?? ''}|${eventId}`;
-  let plan = plans.get(key);
+  let byId = plans.get(family);
+  if (byId === undefined) {
+    byId = new Map();
+    plans.set(family, byId);
+  }
+  let plan = byId.get(eventId);
   if (plan === undefined) {
     plan = TOKEN_RULES.flatMap((rule) => {
       const sources = rule.sources.filter((spec) => inScope(spec.scope, family, eventId));
       const slot = TOKEN_INDEX.get(rule.token);
       return sources.length === 0 || slot === undefined ? [] : [{ slot, sources, convert: coercer(rule.coerce) }];
     });
-    if (plans.size >= MAX_PLANS) plans.clear();
-    plans.set(key, plan);
+    if (++planCount > MAX_PLANS) {
+      byId.clear();
+      planCount = 0;
+    }
+    byId.set(eventId, plan);
   }
   return plan;
 }

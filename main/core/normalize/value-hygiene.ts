@@ -7,6 +7,11 @@ const ZERO_GUID = /^\{?0{8}-0{4}-0{4}-0{4}-0{12}\}?$/;
 export function isAbsent(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') {
+    const length = value.length;
+    // fast path: nothing to trim (the common case), so no new string
+    if (length > 1 && value.charCodeAt(0) > 32 && value.charCodeAt(length - 1) > 32) {
+      return length >= 36 && length <= 38 && ZERO_GUID.test(value);
+    }
     const trimmed = value.trim();
     return trimmed === '' || trimmed === '-' || (trimmed.length >= 36 && ZERO_GUID.test(trimmed));
   }

@@ -1,9 +1,7 @@
 import type { EventHeader, SourceRecord, Sourced } from '../source-record.js';
 import { isPlainObject, own, PathCache, sourced } from '../source-record.js';
 
-const SYSTEM_PATHS = new PathCache('Event.System.');
 const EVENT_DATA_PATHS = new PathCache('Event.EventData.');
-const RENDERING_PATHS = new PathCache('Event.RenderingInfo.');
 
 /**
  * Shape A: the `evtx` crate / evtx_dump JSON. Attributes sit under `#attributes` or, with
@@ -15,44 +13,27 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
   const system = own(event, 'System');
   if (!isPlainObject(system)) return undefined;
 
-  const sys = (key: string): Sourced | undefined => sourced(textOf(own(system, key)), SYSTEM_PATHS.of(key));
-  const attr = (element: string, name: string, path: string): Sourced | undefined => {
-    const inline = own(system, element);
-    if (isPlainObject(inline)) {
-      const attributes = own(inline, '#attributes');
-      if (isPlainObject(attributes) && own(attributes, name) !== undefined) {
-        return { value: own(attributes, name), path };
-      }
-    }
-    const separate = own(system, `${element}_attributes`);
-    if (isPlainObject(separate) && own(separate, name) !== undefined) {
-      return { value: own(separate, name), path: `Event.System.${element}_attributes.${name}` };
-    }
-    return undefined;
-  };
-
   const rendering = own(event, 'RenderingInfo');
-  const render = (key: string): Sourced | undefined =>
-    isPlainObject(rendering) ? sourced(textOf(own(rendering, key)), RENDERING_PATHS.of(key)) : undefined;
-
+  const rendered = isPlainObject(rendering) ? rendering : undefined;
   const header: EventHeader = {
-    eventId: sys('EventID'),
-    provider: attr('Provider', 'Name', 'Event.System.Provider.#attributes.Name') ?? attr('Provider', 'EventSourceName', 'Event.System.Provider.#attributes.EventSourceName'),
-    providerGuid: attr('Provider', 'Guid', 'Event.System.Provider.#attributes.Guid'),
-    channel: sys('Channel'),
-    computer: sys('Computer'),
-    time: attr('TimeCreated', 'SystemTime', 'Event.System.TimeCreated.#attributes.SystemTime'),
-    level: sys('Level'),
-    levelName: render('Level'),
-    task: sys('Task'),
-    taskName: render('Task'),
-    keywords: sys('Keywords'),
-    keywordNames: renderedKeywords(rendering),
-    recordId: sys('EventRecordID'),
-    version: sys('Version'),
-    executionPid: attr('Execution', 'ProcessID', 'Event.System.Execution.#attributes.ProcessID'),
-    userSid: attr('Security', 'UserID', 'Event.System.Security.#attributes.UserID'),
-    message: render('Message'),
+    eventId: systemValue(system, 'EventID', 'Event.System.EventID'),
+    provider: attribute(system, 'Provider', 'Name', 'Event.System.Provider.#attributes.Name')
+      ?? attribute(system, 'Provider', 'EventSourceName', 'Event.System.Provider.#attributes.EventSourceName'),
+    providerGuid: attribute(system, 'Provider', 'Guid', 'Event.System.Provider.#attributes.Guid'),
+    channel: systemValue(system, 'Channel', 'Event.System.Channel'),
+    computer: systemValue(system, 'Computer', 'Event.System.Computer'),
+    time: attribute(system, 'TimeCreated', 'SystemTime', 'Event.System.TimeCreated.#attributes.SystemTime'),
+    level: systemValue(system, 'Level', 'Event.System.Level'),
+    levelName: rendered && systemValue(rendered, 'Level', 'Event.RenderingInfo.Level'),
+    task: systemValue(system, 'Task', 'Event.System.Task'),
+    taskName: rendered && systemValue(rendered, 'Task', 'Event.RenderingInfo.Task'),
+    keywords: systemValue(system, 'Keywords', 'Event.System.Keywords'),
+    keywordNames: renderedKeywords(rendered),
+    recordId: systemValue(system, 'EventRecordID', 'Event.System.EventRecordID'),
+    version: systemValue(system, 'Version', 'Event.System.Version'),
+    executionPid: attribute(system, 'Execution', 'ProcessID', 'Event.System.Execution.#attributes.ProcessID'),
+    userSid: attribute(system, 'Security', 'UserID', 'Event.System.Security.#attributes.UserID'),
+    message: rendered && systemValue(rendered, 'Message', 'Event.RenderingInfo.Message'),
   };
 
   const lookup = eventDataLookup(event);
@@ -65,14 +46,34 @@ export function readEvtxRecord(root: Record<string, unknown>): SourceRecord | un
   };
 }
 
+function systemValue(element: Record<string, unknown>, key: string, path: string): Sourced | undefined {
+  if (!Object.hasOwn(element, key)) return undefined;
+  const value = textOf(element[key]);
+  return value === undefined ? undefined : { value, path };
+}
+
+/** `<element>.#attributes.<name>`, or `<element>_attributes.<name>` (evtx_dump --separate-json-attributes). */
+function attribute(system: Record<string, unknown>, element: string, name: string, path: string): Sourced | undefined {
+  const inline = own(system, element);
+  if (isPlainObject(inline)) {
+    const attributes = own(inline, '#attributes');
+    if (isPlainObject(attributes) && Object.hasOwn(attributes, name) && attributes[name] !== undefined) return { value: attributes[name], path };
+  }
+  const separate = own(system, `${element}_attributes`);
+  if (isPlainObject(separate) && Object.hasOwn(separate, name) && separate[name] !== undefined) {
+    return { value: separate[name], path: `Event.System.${element}_attributes.${name}` };
+  }
+  return undefined;
+}
+
 /** An element with attributes and text keeps the text under `#text`. */
 function textOf(value: unknown): unknown {
   if (isPlainObject(value) && Object.hasOwn(value, '#text')) return value['#text'];
   return value;
 }
 
-function renderedKeywords(rendering: unknown): Sourced | undefined {
-  if (!isPlainObject(rendering)) return undefined;
+function renderedKeywords(rendering: Record<string, unknown> | undefined): Sourced | undefined {
+  if (rendering === undefined) return undefined;
   const keywords = own(rendering, 'Keywords');
   if (!isPlainObject(keywords)) return undefined;
   return sourced(own(keywords, 'Keyword'), 'Event.RenderingInfo.Keywords.Keyword');

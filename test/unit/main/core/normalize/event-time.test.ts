@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEventTime } from '../../../../../main/core/normalize/event-time.js';
+import { formatEventTime, parseEventTime } from '../../../../../main/core/normalize/event-time.js';
 
 describe('parseEventTime', () => {
   const at = (iso: string): number => Date.parse(iso);
@@ -41,5 +41,13 @@ describe('parseEventTime fast path', () => {
 
   it.each([['2019-05-12T12:52:43.Z'], ['2019-05-12T12:52:4x.1Z'], ['2019-00-12T12:52:43Z'], ['2019-05-12T12:52:43.1a2Z']])('rejects %s', (input) => {
     expect(parseEventTime(input, 'UTC')).toBeUndefined();
+  });
+});
+
+describe('formatEventTime', () => {
+  it('writes ISO-8601 UTC with milliseconds, like Date.toISOString', () => {
+    const samples = [0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, Date.UTC(2021, 4, 14, 12, 54, 5, 7), Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(9999, 11, 31, 23, 59, 59, 999)];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor(Math.random() * Date.UTC(2100, 0, 1)));
+    for (const ms of samples) expect(formatEventTime(ms)).toBe(new Date(ms).toISOString());
   });
 });
