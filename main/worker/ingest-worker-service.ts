@@ -8,11 +8,14 @@ import { openWriter } from '../core/store/database.js';
 import { updateRetention } from '../core/store/retention.js';
 import type { FromIngestWorker, IngestWorkerData } from './ingest-protocol.js';
 
-export interface RunningIngest {
+export interface IngestService {
+  /** the startup scan (which may read a large backlog), then watching; resolves once watching */
+  start(): Promise<void>;
+  /** stops at the next batch boundary, at any time, even during the startup scan */
   stop(): Promise<void>;
 }
 
-export async function startIngestService(settings: IngestWorkerData, send: (message: FromIngestWorker) => void): Promise<RunningIngest> {
+export function createIngestService(settings: IngestWorkerData, send: (message: FromIngestWorker) => void): IngestService {
   const db = openWriter(settings.dbPath);
   if (settings.retention !== undefined) updateRetention(db, settings.retention);
   const tailer = new Tailer(db, settings.folders, {
@@ -31,20 +34,20 @@ export async function startIngestService(settings: IngestWorkerData, send: (mess
       send({ type: 'problem', path, message: error instanceof Error ? error.message : String(error) });
     },
   });
-  try {
-    await tailer.start();
-  } catch (error) {
-    await tailer.stop();
-    db.close();
-    throw error;
-  }
-  send({ type: 'started' });
+  let stopped: Promise<void> | undefined;
   return {
-    async stop() {
-      await tailer.stop();
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-      send({ type: 'stopped', ...tailer.totals });
+    async start() {
+      send({ type: 'started' });
+      await tailer.start();
+    },
+    stop() {
+      stopped ??= (async () => {
+        await tailer.stop();
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+        send({ type: 'stopped', ...tailer.totals });
+      })();
+      return stopped;
     },
   };
 }

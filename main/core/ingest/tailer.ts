@@ -62,6 +62,8 @@ export class Tailer {
   /** Startup scan first (files that existed before start are never skipped), then watchers and the periodic scan. */
   async start(): Promise<void> {
     await this.scan();
+    // stop() may have come during the startup scan: then nothing more is started
+    if (this.stopping.signal.aborted) return;
     if (this.options.useWatcher !== false) this.startWatcher();
     const interval = this.options.scanIntervalMs ?? 10_000;
     this.scanTimer = setInterval(() => {

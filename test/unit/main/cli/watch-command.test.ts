@@ -128,6 +128,23 @@ describe('xdr-tail watch', () => {
     expect(stats.files).toEqual([expect.objectContaining({ state: 'missing' })]);
   });
 
+  it('stops promptly on SIGTERM in the middle of a large startup backlog, and the next run finishes it', async () => {
+    const input = folder('backlog');
+    const db = join(dir, 'backlog.db');
+    writeFileSync(join(input, 'big.jsonl'), flatLines('b', 1, 60_000));
+    const first = await startWatch(input, db);
+    await waitFor(() => eventCount(db) > 0, 20_000, () => 'nothing stored');
+    const stopAsked = Date.now();
+    expect(await first.stop()).toBe(0);
+    expect(Date.now() - stopAsked).toBeLessThan(3000);
+    const partial = eventCount(db);
+    expect(partial).toBeLessThan(60_000);
+    const second = await startWatch(input, db);
+    await waitForEvents(db, 60_000, 150_000);
+    expect(await second.stop()).toBe(0);
+    expectEachOnce(db, 60_000);
+  }, 200_000);
+
   it('ingests thousands of small files', async () => {
     const input = folder('many');
     const db = join(dir, 'many.db');
