@@ -46,6 +46,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer is sandboxed: it talks to the app only through the typed API.' }],
+        patterns: [
+          { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
+          { group: ['**/main/**'], message: 'The renderer imports only shared/ and UI libraries.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
