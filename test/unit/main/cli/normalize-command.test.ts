@@ -69,6 +69,17 @@ describe.skipIf(!hasSamples)('xdr-tail normalize on ../shared/samples', () => {
     expect(events.slice(0, 11).map((e) => e.recordId)).toEqual(fileOrder);
   });
 
+  it('--shape forces the shape of every record: the right one changes nothing, a wrong one reports every record', async () => {
+    const file = join(SAMPLES_ROOT, 'evtx-json/system-services.jsonl');
+    const auto = await runCli(['normalize', file]);
+    const forced = await runCli(['normalize', file, '--shape', 'evtx-json']);
+    expect(forced.stdout).toBe(auto.stdout);
+    const wrong = await runCli(['normalize', file, '--shape', 'nxlog']);
+    expect(wrong.code).toBe(0);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(11);
+  });
+
   it('reads zone-less NXLog times in --source-tz', async () => {
     const file = join(SAMPLES_ROOT, 'nxlog/covenant_dcsync_dcerpc_drsuapi_DsGetNCChanges.jsonl');
     const utc = parseLines((await runCli(['normalize', file, '--source-tz', 'UTC'])).stdout);
