@@ -60,7 +60,7 @@ export const createStore: Migration = {
     }
     const fullText = FIELD_CATALOG.filter((f) => f.fullText).map((f) => quoteIdentifier(f.name));
     db.exec(`
-      CREATE VIRTUAL TABLE events_fts USING fts5(${fullText.join(', ')}, content='events', content_rowid='id', tokenize='trigram');
+      CREATE VIRTUAL TABLE events_fts USING fts5(${fullText.join(', ')}, content='events', content_rowid='id', tokenize='trigram', columnsize=0);
 
       CREATE TABLE quarantine (
         id INTEGER PRIMARY KEY,
