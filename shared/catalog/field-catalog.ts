@@ -144,7 +144,3 @@ const BY_NAME: ReadonlyMap<string, FieldDefinition> = new Map(FIELD_CATALOG.map(
 export function findField(name: string): FieldDefinition | undefined {
   return BY_NAME.get(name);
 }
-
-export function fieldNames(): readonly string[] {
-  return FIELD_CATALOG.map((f) => f.name);
-}

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
-import { open, stat } from 'node:fs/promises';
 
 export const HEAD_BYTES = 1024;
 export const GUARD_BYTES = 4096;
@@ -21,16 +20,12 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function observeFile(path: string): Promise<FileObservation> {
-  const info = await stat(path, { bigint: true });
-  if (!info.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
-  const handle = await open(path, 'r');
-  try {
-    const head = await readAt(handle, 0, Math.min(HEAD_BYTES, Number(info.size)));
-    return { path, dev: info.dev.toString(), ino: info.ino.toString(), size: Number(info.size), mtimeMs: Number(info.mtimeMs), head };
-  } finally {
-    await handle.close();
-  }
+/** Identity, size, time and head of an open file. */
+export async function observeFile(path: string, handle: FileHandle): Promise<FileObservation> {
+  const info = await handle.stat({ bigint: true });
+  const size = Number(info.size);
+  const head = await readAt(handle, 0, Math.min(HEAD_BYTES, size));
+  return { path, dev: info.dev.toString(), ino: info.ino.toString(), size, mtimeMs: Number(info.mtimeMs), head };
 }
 
 export async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {

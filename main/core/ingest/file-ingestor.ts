@@ -11,7 +11,7 @@ import type { FrameItem, FramerResumeState, RecordFormat } from '../read/record-
 import { RecordFramer } from '../read/record-framer.js';
 import type { EventStore, QuarantineRecord, SourceCheckpoint, StoredEvent } from '../store/event-store.js';
 import type { FileObservation } from './file-identity.js';
-import { crcOfRange, guardAt, HEAD_BYTES, readAt, sha256 } from './file-identity.js';
+import { crcOfRange, guardAt, observeFile, readAt, sha256 } from './file-identity.js';
 import type { Decision, Lineage, SourceRegistry } from './source-registry.js';
 
 export interface IngestFileOptions {
@@ -61,7 +61,7 @@ export interface PlannedFile {
 export async function planFile(path: string, registry: SourceRegistry): Promise<PlannedFile> {
   const handle = await open(path, 'r');
   try {
-    const observation = await observeOpen(path, handle);
+    const observation = await observeFile(path, handle);
     return { observation, decision: await registry.decide(observation, handle) };
   } finally {
     await handle.close();
@@ -73,7 +73,7 @@ export async function ingestFile(
 ): Promise<FileIngestResult> {
   const handle = await open(path, 'r');
   try {
-    const observation = await observeOpen(path, handle);
+    const observation = await observeFile(path, handle);
     const samePlan = planned !== undefined && planned.observation.dev === observation.dev && planned.observation.ino === observation.ino
       && planned.observation.size <= observation.size && planned.observation.head.equals(observation.head.subarray(0, planned.observation.head.length));
     const decision = samePlan ? planned.decision : await registry.decide(observation, handle);
@@ -87,13 +87,6 @@ export async function ingestFile(
   } finally {
     await handle.close();
   }
-}
-
-async function observeOpen(path: string, handle: FileHandle): Promise<FileObservation> {
-  const info = await handle.stat({ bigint: true });
-  const size = Number(info.size);
-  const head = await readAt(handle, 0, Math.min(HEAD_BYTES, size));
-  return { path, dev: info.dev.toString(), ino: info.ino.toString(), size, mtimeMs: Number(info.mtimeMs), head };
 }
 
 interface StartingPoint {

@@ -48,8 +48,6 @@ export interface SourceRecord {
   readonly degraded?: string;
 }
 
-export const NO_VALUE = (): undefined => undefined;
-
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
