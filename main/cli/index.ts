@@ -7,6 +7,8 @@ import type { IngestCommandOptions } from './ingest-command.js';
 import { runIngest } from './ingest-command.js';
 import type { StatsCommandOptions } from './stats-command.js';
 import { runStats } from './stats-command.js';
+import type { QueryCommandOptions } from './query-command.js';
+import { runQuery } from './query-command.js';
 import { StoreOpenError } from './store-options.js';
 import type { WatchCommandOptions } from './watch-command.js';
 import { runWatch } from './watch-command.js';
@@ -62,6 +64,19 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--final-line-settle <seconds>', 'a last line without a line end is taken once its file is unchanged this long (default 30)')
     .action((folders: string[], options: WatchCommandOptions) => {
       result = runWatch(folders, options, io);
+    });
+
+  program
+    .command('query')
+    .description('print the events matching a QQL query, newest first (or --count: their number)')
+    .argument('<qql>', 'the query, e.g. "externalId:4625 AND sourceIpv4:10.0.0.0/8"')
+    .option('--db <file>', 'the SQLite database')
+    .option('--limit <n>', 'at most this many events (default 100)')
+    .option('--count', 'print only the number of matching events')
+    .option('--format <format>', 'jsonl (default) or table')
+    .option('--fields <a,b>', 'only these tokens, in this order')
+    .action((qql: string, options: QueryCommandOptions) => {
+      result = runQuery(qql, options, io);
     });
 
   program

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { afterAll } from 'vitest';
 import { PROJECT_ROOT } from './shared-folder.js';
 
 export interface WatchProcess {
@@ -12,10 +13,18 @@ export interface WatchProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+// a failing or timed-out test must not leave its watcher running
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startWatch(folder: string, db: string, extra: readonly string[] = []): Promise<WatchProcess> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/xdr-tail.js'), 'watch', folder, '--db', db, '--scan-interval', '0.5', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => { running.delete(child); });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });

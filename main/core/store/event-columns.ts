@@ -107,3 +107,34 @@ export function encodeTokens(tokens: readonly (TokenValue | undefined)[], into: 
   into.length = k;
   return into;
 }
+
+/** A stored row back to the normalized event contract (design.md §3), in catalog order. */
+export function decodeRow(row: Readonly<Record<string, unknown>>): Record<string, TokenValue> {
+  const event: Record<string, TokenValue> = {};
+  for (const field of FIELD_CATALOG) {
+    const name = field.name;
+    switch (field.type) {
+      case 'datetime': {
+        const ms = row[name];
+        if (typeof ms === 'number') event[name] = new Date(ms).toISOString();
+        break;
+      }
+      case 'list': {
+        const json = row[name];
+        if (typeof json === 'string') event[name] = JSON.parse(json) as string[];
+        break;
+      }
+      case 'coordinates': {
+        const lat = row[`${name}_lat`];
+        const lon = row[`${name}_lon`];
+        if (typeof lat === 'number' && typeof lon === 'number') event[name] = [lat, lon];
+        break;
+      }
+      default: {
+        const value = row[name];
+        if (typeof value === 'string' || typeof value === 'number') event[name] = value;
+      }
+    }
+  }
+  return event;
+}

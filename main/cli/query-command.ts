@@ -1,0 +1,64 @@
+import { findField } from '../../shared/catalog/field-catalog.js';
+import type { TokenValue } from '../../shared/model/normalized-event.js';
+import type { QqlError } from '../../shared/qql/index.js';
+import { parseQuery } from '../../shared/qql/index.js';
+import { countMatches, queryPage } from '../core/query/run-query.js';
+import type { CommandIo } from './normalize-command.js';
+import { LineSink } from './output-sink.js';
+import { openStoreForReading } from './store-options.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
+
+export interface QueryCommandOptions {
+  readonly db?: string;
+  readonly limit?: string;
+  readonly count?: boolean;
+  readonly format?: string;
+  readonly fields?: string;
+}
+
+/** The query, then a caret line under the error's span, as a terminal user reads it. */
+export function describeQqlError(query: string, error: QqlError): string {
+  const width = Math.max(1, error.end - error.start);
+  // spans count code points: the caret line lines up with the query as a terminal shows it
+  return `xdr-tail: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(width)}${error.hint === undefined ? '' : `\n  ${error.hint}`}\n`;
+}
+
+/** `xdr-tail query "<qql>" --db <file>`: matching events, newest first (or their count). */
+export async function runQuery(text: string, options: QueryCommandOptions, io: CommandIo): Promise<number> {
+  const limit = options.limit === undefined ? 100 : Number(options.limit);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${options.limit ?? ''}"`);
+  const format = options.format ?? 'jsonl';
+  if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table${format === 'csv' ? ' (CSV comes with export)' : ''}`);
+  const fields = options.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  for (const name of fields ?? []) if (findField(name) === undefined) throw new UsageError(`--fields: unknown token '${name}'`);
+
+  const parsed = parseQuery(text, { now: Date.now() });
+  if (!parsed.ok) {
+    io.stderr.write(describeQqlError(text, parsed.error));
+    return EXIT_USAGE;
+  }
+  const db = openStoreForReading(options.db);
+  try {
+    if (options.count === true) {
+      io.stdout.write(`${countMatches(db, parsed.query)}\n`);
+      return EXIT_OK;
+    }
+    const out = new LineSink(io.stdout);
+    const events = queryPage(db, parsed.query, limit).events.map((event) =>
+      fields === undefined ? event : Object.fromEntries(fields.filter((f) => event[f] !== undefined).map((f) => [f, event[f]])));
+    if (format === 'jsonl') {
+      for (const event of events) if (out.add(JSON.stringify(event))) await out.flush();
+    } else {
+      const columns = fields ?? ['eventTime', 'deviceName', 'externalId', 'eventName', 'userName', 'destinationUser', 'sourceIpv4'];
+      const cell = (value: TokenValue | undefined): string => (value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value)).replace(/\s+/g, ' ');
+      const widths = columns.map((c) => Math.min(48, Math.max(c.length, ...events.map((e) => cell(e[c]).length))));
+      const row = (values: string[]): string => values.map((v, i) => (v.length > (widths[i] ?? 0) ? `${v.slice(0, (widths[i] ?? 1) - 1)}…` : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+      await out.write(row(columns));
+      for (const event of events) await out.write(row(columns.map((c) => cell(event[c]))));
+    }
+    await out.flush();
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
+}
