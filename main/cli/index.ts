@@ -7,8 +7,8 @@ import type { IngestCommandOptions } from './ingest-command.js';
 import { runIngest } from './ingest-command.js';
 import type { StatsCommandOptions } from './stats-command.js';
 import { runStats } from './stats-command.js';
-import type { QueryCommandOptions } from './query-command.js';
-import { runQuery } from './query-command.js';
+import type { FacetsCommandOptions, QueryCommandOptions } from './query-command.js';
+import { runFacets, runQuery } from './query-command.js';
 import { StoreOpenError } from './store-options.js';
 import type { WatchCommandOptions } from './watch-command.js';
 import { runWatch } from './watch-command.js';
@@ -77,6 +77,17 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--fields <a,b>', 'only these tokens, in this order')
     .action((qql: string, options: QueryCommandOptions) => {
       result = runQuery(qql, options, io);
+    });
+
+  program
+    .command('facets')
+    .description('the top values of a token among the events matching a QQL query, as JSON')
+    .argument('<token>', 'a token of the catalog, e.g. userName')
+    .argument('<qql>', 'the query ("" for every event)')
+    .option('--db <file>', 'the SQLite database')
+    .option('--limit <n>', 'at most this many values (default 10)')
+    .action((token: string, qql: string, options: FacetsCommandOptions) => {
+      result = Promise.resolve().then(() => runFacets(token, qql, options, io));
     });
 
   program

@@ -1,8 +1,8 @@
-import { findField } from '../../shared/catalog/field-catalog.js';
+import { FIELD_CATALOG, findField } from '../../shared/catalog/field-catalog.js';
 import type { TokenValue } from '../../shared/model/normalized-event.js';
 import type { QqlError } from '../../shared/qql/index.js';
 import { parseQuery } from '../../shared/qql/index.js';
-import { countMatches, queryPage } from '../core/query/run-query.js';
+import { countMatches, facetValues, queryPage } from '../core/query/run-query.js';
 import type { CommandIo } from './normalize-command.js';
 import { LineSink } from './output-sink.js';
 import { openStoreForReading } from './store-options.js';
@@ -57,6 +57,31 @@ export async function runQuery(text: string, options: QueryCommandOptions, io: C
       for (const event of events) await out.write(row(columns.map((c) => cell(event[c]))));
     }
     await out.flush();
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
+}
+
+export interface FacetsCommandOptions {
+  readonly db?: string;
+  readonly limit?: string;
+}
+
+/** `xdr-tail facets <token> "<qql>" --db <file>`: the top values of a token among the matches, as JSON. */
+export function runFacets(token: string, text: string, options: FacetsCommandOptions, io: CommandIo): number {
+  const field = findField(token) ?? FIELD_CATALOG.find((f) => f.name.toLowerCase() === token.toLowerCase());
+  if (field === undefined || field.type === 'coordinates') throw new UsageError(`no facets for '${token}': give a token of the catalog (not coordinates)`);
+  const limit = options.limit === undefined ? 10 : Number(options.limit);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${options.limit ?? ''}"`);
+  const parsed = parseQuery(text, { now: Date.now() });
+  if (!parsed.ok) {
+    io.stderr.write(describeQqlError(text, parsed.error));
+    return EXIT_USAGE;
+  }
+  const db = openStoreForReading(options.db);
+  try {
+    io.stdout.write(`${JSON.stringify({ token: field.name, values: facetValues(db, parsed.query, field.name, limit) }, null, 2)}\n`);
     return EXIT_OK;
   } finally {
     db.close();

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../helpers/run-cli.js';
@@ -35,6 +36,21 @@ describe.skipIf(!hasSamples)('xdr-tail query', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe("xdr-tail: Unknown token 'usrName' at column 21. Did you mean 'userName'?\n  externalId:4624 AND usrName:bob\n                      ^^^^^^^\n");
+  });
+
+  it('prints facets as JSON, and exits 2 for a token that is not in the catalog', async () => {
+    const result = await runCli(['facets', 'channel', '', '--db', db, '--limit', '3']);
+    expect(result.code).toBe(0);
+    const facets = JSON.parse(result.stdout) as { token: string; values: { value: string; count: number }[] };
+    expect(facets.token).toBe('channel');
+    expect(facets.values).toHaveLength(3);
+    // keyword values group any case, as QQL compares them: "Security" and "security" are one value
+    const store = new Database(db, { readonly: true });
+    const security = store.prepare(`SELECT count(*) FROM events WHERE lower("channel") = 'security'`).pluck().get() as number;
+    store.close();
+    expect(facets.values[0]?.value.toLowerCase()).toBe('security');
+    expect(facets.values[0]?.count).toBe(security);
+    expect((await runCli(['facets', 'nope', '', '--db', db])).code).toBe(2);
   });
 
   it('prints a table', async () => {

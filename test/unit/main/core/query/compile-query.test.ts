@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../../../shared/qql/index.js';
 import { ingestOnce } from '../../../../../main/core/ingest/ingest-run.js';
 import { compileQuery } from '../../../../../main/core/query/compile-query.js';
-import { countMatches, queryPage } from '../../../../../main/core/query/run-query.js';
+import { bucketSize, countMatches, facetValues, histogram, queryPage } from '../../../../../main/core/query/run-query.js';
 import { openWriter } from '../../../../../main/core/store/database.js';
 import { SAMPLES_ROOT, sharedAvailable } from '../../../../helpers/shared-folder.js';
 import { tempFolder } from '../../../../helpers/temp-folder.js';
@@ -107,6 +107,28 @@ describe.skipIf(!hasSamples)('queries over a store built from ../shared/samples'
     expect(new Set(seen).size).toBe(seen.length);
     const times = queryPage(db, parsed.query, 1000).events.map((e) => Date.parse(String(e.eventTime)));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('gives the top values of a token among the matches, most frequent first', () => {
+    const parsed = parseQuery('channel:security', { now: NOW, timeZone: 'UTC' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const facets = facetValues(db, parsed.query, 'externalId', 5);
+    const expected = db.prepare(`SELECT "externalId" AS value, count(*) AS count FROM events WHERE lower("channel") = 'security' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`).all();
+    expect(facets).toEqual(expected);
+    const privileges = facetValues(db, { kind: 'query', root: null }, 'permissions', 3);
+    expect(privileges).toHaveLength(3);
+    expect(privileges[0]!.count).toBeGreaterThanOrEqual(privileges[1]!.count);
+  });
+
+  it('counts matches per time bucket, the bucket size chosen from the range', () => {
+    const parsed = parseQuery('externalId:4624', { now: NOW, timeZone: 'UTC' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { size, buckets } = histogram(db, parsed.query, 50);
+    expect(buckets.reduce((a, b) => a + b.count, 0)).toBe(countMatches(db, parsed.query));
+    expect(buckets.length).toBeLessThanOrEqual(50);
+    for (const bucket of buckets) expect(bucket.start % size).toBe(0);
+    expect(bucketSize(0, 3_600_000, 120)).toBe(60_000);
+    expect(bucketSize(0, 90 * 86_400_000, 120)).toBe(86_400_000);
   });
 
   it('uses the indexes of the indexed tokens, time ranges and the full-text index', () => {
