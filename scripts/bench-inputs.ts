@@ -22,11 +22,11 @@ function evtxLines(): string[] {
 
 /** Copies get increasing times (one event every 10 ms from 2024-01-01), as a real log's export has. */
 const START = Date.UTC(2024, 0, 1);
-const timeOf = (i: number): string => new Date(START + i * 10).toISOString().replace('Z', '000Z');
+const timeOf = (i: number, spacingMs: number): string => new Date(START + Math.floor(i * spacingMs)).toISOString().replace('Z', '000Z');
 
 /** evtx_dump NDJSON, UTF-8. */
-export async function buildEvtxFile(count: number): Promise<string> {
-  const target = join(BENCH_DIR, `evtx-timed-${count}.jsonl`);
+export async function buildEvtxFile(count: number, spacingMs = 10): Promise<string> {
+  const target = join(BENCH_DIR, spacingMs === 10 ? `evtx-timed-${count}.jsonl` : `evtx-timed-${count}-${Math.round(spacingMs)}ms.jsonl`);
   if (existsSync(target)) return target;
   mkdirSync(BENCH_DIR, { recursive: true });
   const lines = evtxLines();
@@ -34,7 +34,7 @@ export async function buildEvtxFile(count: number): Promise<string> {
   for (let i = 0; i < count; i++) {
     const line = (lines[i % lines.length] ?? '')
       .replace(/"EventRecordID":\d+/, `"EventRecordID":${i + 1}`)
-      .replace(/"SystemTime":"[^"]+"/, `"SystemTime":"${timeOf(i)}"`);
+      .replace(/"SystemTime":"[^"]+"/, `"SystemTime":"${timeOf(i, spacingMs)}"`);
     await write(out, `${line}\n`);
   }
   await close(out);
