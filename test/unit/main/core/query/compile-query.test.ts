@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseQuery } from '../../../../../shared/qql/index.js';
+import { parseQuery, suggest } from '../../../../../shared/qql/index.js';
 import { ingestOnce } from '../../../../../main/core/ingest/ingest-run.js';
 import { compileQuery } from '../../../../../main/core/query/compile-query.js';
 import { bucketSize, countMatches, facetValues, histogram, queryPage } from '../../../../../main/core/query/run-query.js';
+import { storedValues } from '../../../../../main/core/query/stored-values.js';
 import { openWriter } from '../../../../../main/core/store/database.js';
 import { SAMPLES_ROOT, sharedAvailable } from '../../../../helpers/shared-folder.js';
 import { tempFolder } from '../../../../helpers/temp-folder.js';
@@ -129,6 +130,14 @@ describe.skipIf(!hasSamples)('queries over a store built from ../shared/samples'
     for (const bucket of buckets) expect(bucket.start % size).toBe(0);
     expect(bucketSize(0, 3_600_000, 120)).toBe(60_000);
     expect(bucketSize(0, 90 * 86_400_000, 120)).toBe(86_400_000);
+  });
+
+  it('suggests stored values for a token, most frequent first, through a bound-parameter lookup', () => {
+    const values = storedValues(db, 'channel', 'Se');
+    expect(values[0]?.toLowerCase()).toBe('security');
+    expect(storedValues(db, 'channel', "x' OR '1'='1")).toEqual([]);
+    const suggestions = suggest('channel:Sy', 10, { values: (token, prefix) => storedValues(db, token, prefix) });
+    expect(suggestions.items.map((item) => item.text)).toContain('System');
   });
 
   it('uses the indexes of the indexed tokens, time ranges and the full-text index', () => {
