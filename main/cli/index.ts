@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--db <file>', 'the SQLite database')
     .option('--limit <n>', 'at most this many events (default 100)')
     .option('--count', 'print only the number of matching events')
-    .option('--format <format>', 'jsonl (default) or table')
+    .option('--format <format>', 'jsonl (default), csv or table')
     .option('--fields <a,b>', 'only these tokens, in this order')
     .action((qql: string, options: QueryCommandOptions) => {
       result = runQuery(qql, options, io);

@@ -2,6 +2,7 @@ import { FIELD_CATALOG, findField } from '../../shared/catalog/field-catalog.js'
 import type { TokenValue } from '../../shared/model/normalized-event.js';
 import type { QqlError } from '../../shared/qql/index.js';
 import { parseQuery } from '../../shared/qql/index.js';
+import { csvHeader, csvRow } from '../core/export/csv-rows.js';
 import { countMatches, facetValues, queryPage } from '../core/query/run-query.js';
 import type { CommandIo } from './normalize-command.js';
 import { LineSink } from './output-sink.js';
@@ -28,7 +29,7 @@ export async function runQuery(text: string, options: QueryCommandOptions, io: C
   const limit = options.limit === undefined ? 100 : Number(options.limit);
   if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${options.limit ?? ''}"`);
   const format = options.format ?? 'jsonl';
-  if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table${format === 'csv' ? ' (CSV comes with export)' : ''}`);
+  if (format !== 'jsonl' && format !== 'table' && format !== 'csv') throw new UsageError('--format must be jsonl, csv or table');
   const fields = options.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
   for (const name of fields ?? []) if (findField(name) === undefined) throw new UsageError(`--fields: unknown token '${name}'`);
 
@@ -48,6 +49,10 @@ export async function runQuery(text: string, options: QueryCommandOptions, io: C
       fields === undefined ? event : Object.fromEntries(fields.filter((f) => event[f] !== undefined).map((f) => [f, event[f]])));
     if (format === 'jsonl') {
       for (const event of events) if (out.add(JSON.stringify(event))) await out.flush();
+    } else if (format === 'csv') {
+      const columns = fields ?? FIELD_CATALOG.map((f) => f.name);
+      io.stdout.write(csvHeader(columns));
+      for (const event of events) io.stdout.write(csvRow(columns, event));
     } else {
       const columns = fields ?? ['eventTime', 'deviceName', 'externalId', 'eventName', 'userName', 'destinationUser', 'sourceIpv4'];
       const cell = (value: TokenValue | undefined): string => (value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value)).replace(/\s+/g, ' ');

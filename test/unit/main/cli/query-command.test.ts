@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../helpers/run-cli.js';
@@ -51,6 +52,15 @@ describe.skipIf(!hasSamples)('xdr-tail query', () => {
     expect(facets.values[0]?.value.toLowerCase()).toBe('security');
     expect(facets.values[0]?.count).toBe(security);
     expect((await runCli(['facets', 'nope', '', '--db', db])).code).toBe(2);
+  });
+
+  it('prints CSV with a header, one column per token, that parses back', async () => {
+    const result = await runCli(['query', 'externalId:4625', '--db', db, '--format', 'csv', '--fields', 'eventTime,externalId,destinationUser']);
+    expect(result.code).toBe(0);
+    const rows: string[][] = parse(result.stdout);
+    expect(rows[0]).toEqual(['eventTime', 'externalId', 'destinationUser']);
+    expect(rows.slice(1).every((row) => row[1] === '4625')).toBe(true);
+    expect(rows).toHaveLength(3);
   });
 
   it('prints a table', async () => {
