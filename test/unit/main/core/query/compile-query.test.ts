@@ -85,6 +85,18 @@ describe.skipIf(!hasSamples)('queries over a store built from ../shared/samples'
     ['powershell', `"processName" LIKE '%powershell%' OR "command" LIKE '%powershell%' OR "sourceProcess" LIKE '%powershell%' OR "destinationProcess" LIKE '%powershell%' OR "message" LIKE '%powershell%' OR "eventName" LIKE '%powershell%' OR "object" LIKE '%powershell%' OR "filePath" LIKE '%powershell%' OR "fileName" LIKE '%powershell%' OR "winLogImagePath" LIKE '%powershell%' OR "destinationServiceName" LIKE '%powershell%'`],
     ['raw:IEWIN7', 'raw LIKE \'%IEWIN7%\''],
     ['deviceName:IEWIN7 externalId:1', 'lower("deviceName") LIKE \'%iewin7%\' AND "externalId" = 1'],
+    ['destinationPort:445', '"destinationPort" = 445'],
+    ['destinationPort>=1024 AND protocol:tcp', '"destinationPort" >= 1024 AND lower("protocol") = \'tcp\''],
+    ['logonType:[2, 10]', '"logonType" IN (2, 10)'],
+    ['direction:Inbound', 'lower("direction") = \'inbound\''],
+    ['NOT (channel:security OR channel:system)', 'NOT (lower(coalesce("channel", \'\')) IN (\'security\', \'system\'))'],
+    ['userName:*$', '"userName" LIKE \'%$\''],
+    ['command:"-enc"', 'lower("command") LIKE \'%-enc%\''],
+    ['destinationIpv4:[10.0.0.0 .. 10.255.255.255] OR destinationIpv4:192.168.0.0/16', '"destinationIpv4_n" BETWEEN 167772160 AND 184549375 OR "destinationIpv4_n" BETWEEN 3232235520 AND 3232301055'],
+    ['eventTime<2020-01-01', '"eventTime" < 1577836800000'],
+    ['deviceSeverity:Informational', '"deviceSeverity" = \'Informational\''],
+    ['externalId:(4624 OR 4625) AND NOT logonType:3', '"externalId" IN (4624, 4625) AND "logonType" IS NOT 3'],
+    ['outcome=`failure`', '"outcome" = \'failure\' COLLATE BINARY'],
   ])('%s', (qql, sql) => {
     expect(count(qql)).toBe(reference(sql));
     expect(reference(sql)).toBeGreaterThanOrEqual(0);
