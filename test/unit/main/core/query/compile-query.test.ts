@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_CATALOG } from '../../../../../shared/catalog/field-catalog.js';
 import { parseQuery, suggest } from '../../../../../shared/qql/index.js';
 import { ingestOnce } from '../../../../../main/core/ingest/ingest-run.js';
 import { compileQuery } from '../../../../../main/core/query/compile-query.js';
@@ -161,5 +162,20 @@ describe.skipIf(!hasSamples)('queries over a store built from ../shared/samples'
     expect(plan('sourceIpv4:10.0.0.0/8')).toMatch(/USING INDEX events_sourceIpv4_n/);
     expect(plan('eventTime>=2020-09-01')).toMatch(/USING INDEX events_time_event_id/);
     expect(plan('powershell')).toMatch(/VIRTUAL TABLE INDEX|events_fts/);
+  });
+
+  it('uses its own index for an equality filter on every indexed token of the catalog', () => {
+    // text and keyword tokens: the any-case equality (`=`), which is what their NOCASE indexes serve
+    const sample: Record<string, string> = { integer: ':4624', ipv4: ':10.0.0.5', text: '=x', keyword: '=x' };
+    const indexed = FIELD_CATALOG.filter((field) => field.indexed && field.name !== 'eventTime');
+    expect(indexed.length).toBeGreaterThanOrEqual(6);
+    for (const field of indexed) {
+      const value = sample[field.type];
+      if (value === undefined) throw new Error(`no sample value for ${field.type}`);
+      const { where, params } = compile(`${field.name}${value}`);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM events AS e WHERE ${where} ORDER BY e."eventTime" DESC LIMIT 100`).all(...params) as { detail: string }[])
+        .map((r) => r.detail).join(' | ');
+      expect(plan, field.name).toMatch(new RegExp(`USING INDEX events_${field.type === 'ipv4' ? `${field.name}_n` : field.name}\\b`));
+    }
   });
 });
