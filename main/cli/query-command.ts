@@ -1,6 +1,6 @@
 import { FIELD_CATALOG, findField } from '../../shared/catalog/field-catalog.js';
 import type { TokenValue } from '../../shared/model/normalized-event.js';
-import type { QqlError } from '../../shared/qql/index.js';
+import type { QqlError, QqlQuery } from '../../shared/qql/index.js';
 import { parseQuery } from '../../shared/qql/index.js';
 import { csvHeader, csvRow } from '../core/export/csv-rows.js';
 import { countMatches, facetValues, queryPage } from '../core/query/run-query.js';
@@ -24,28 +24,38 @@ export function describeQqlError(query: string, error: QqlError): string {
   return `xdr-tail: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(width)}${error.hint === undefined ? '' : `\n  ${error.hint}`}\n`;
 }
 
+function parseLimitOption(value: string | undefined, fallback: number): number {
+  const limit = value === undefined ? fallback : Number(value);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${value ?? ''}"`);
+  return limit;
+}
+
+/** The parsed query, or undefined after writing the error with its caret line to stderr. */
+function parseOrReport(text: string, io: CommandIo): QqlQuery | undefined {
+  const parsed = parseQuery(text, { now: Date.now() });
+  if (parsed.ok) return parsed.query;
+  io.stderr.write(describeQqlError(text, parsed.error));
+  return undefined;
+}
+
 /** `xdr-tail query "<qql>" --db <file>`: matching events, newest first (or their count). */
 export async function runQuery(text: string, options: QueryCommandOptions, io: CommandIo): Promise<number> {
-  const limit = options.limit === undefined ? 100 : Number(options.limit);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${options.limit ?? ''}"`);
+  const limit = parseLimitOption(options.limit, 100);
   const format = options.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'table' && format !== 'csv') throw new UsageError('--format must be jsonl, csv or table');
   const fields = options.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
   for (const name of fields ?? []) if (findField(name) === undefined) throw new UsageError(`--fields: unknown token '${name}'`);
 
-  const parsed = parseQuery(text, { now: Date.now() });
-  if (!parsed.ok) {
-    io.stderr.write(describeQqlError(text, parsed.error));
-    return EXIT_USAGE;
-  }
+  const query = parseOrReport(text, io);
+  if (query === undefined) return EXIT_USAGE;
   const db = openStoreForReading(options.db);
   try {
     if (options.count === true) {
-      io.stdout.write(`${countMatches(db, parsed.query)}\n`);
+      io.stdout.write(`${countMatches(db, query)}\n`);
       return EXIT_OK;
     }
     const out = new LineSink(io.stdout);
-    const events = queryPage(db, parsed.query, limit).events.map((event) =>
+    const events = queryPage(db, query, limit).events.map((event) =>
       fields === undefined ? event : Object.fromEntries(fields.filter((f) => event[f] !== undefined).map((f) => [f, event[f]])));
     if (format === 'jsonl') {
       for (const event of events) if (out.add(JSON.stringify(event))) await out.flush();
@@ -77,16 +87,12 @@ export interface FacetsCommandOptions {
 export function runFacets(token: string, text: string, options: FacetsCommandOptions, io: CommandIo): number {
   const field = findField(token) ?? FIELD_CATALOG.find((f) => f.name.toLowerCase() === token.toLowerCase());
   if (field === undefined || field.type === 'coordinates') throw new UsageError(`no facets for '${token}': give a token of the catalog (not coordinates)`);
-  const limit = options.limit === undefined ? 10 : Number(options.limit);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${options.limit ?? ''}"`);
-  const parsed = parseQuery(text, { now: Date.now() });
-  if (!parsed.ok) {
-    io.stderr.write(describeQqlError(text, parsed.error));
-    return EXIT_USAGE;
-  }
+  const limit = parseLimitOption(options.limit, 10);
+  const query = parseOrReport(text, io);
+  if (query === undefined) return EXIT_USAGE;
   const db = openStoreForReading(options.db);
   try {
-    io.stdout.write(`${JSON.stringify({ token: field.name, values: facetValues(db, parsed.query, field.name, limit) }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ token: field.name, values: facetValues(db, query, field.name, limit) }, null, 2)}\n`);
     return EXIT_OK;
   } finally {
     db.close();
