@@ -1,7 +1,10 @@
 /** Large benchmark inputs built from ../shared/samples: the same records repeated with unique record ids. */
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { DbIpGeoLookup } from '../main/core/enrich/geo-lookup.js';
+import { ingestOnce } from '../main/core/ingest/ingest-run.js';
+import { openWriter } from '../main/core/store/database.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
 export const BENCH_DIR = resolve(import.meta.dirname, '../../.bench');
@@ -58,4 +61,22 @@ export async function buildPowerShellFile(count: number): Promise<string> {
   await write(out, Buffer.from(']\r\n', 'utf16le'));
   await close(out);
   return target;
+}
+
+/** A database of `count` evtx-json events spread evenly over 90 days, built once (cached in .bench/). */
+export async function buildEventDatabase(dbPath: string, count: number): Promise<void> {
+  if (existsSync(dbPath)) return;
+  const file = await buildEvtxFile(count, (90 * 86_400_000) / count);
+  console.log(`building ${dbPath} from ${file} (once)…`);
+  const db = openWriter(dbPath);
+  try {
+    await ingestOnce(db, [file], { normalize: { sourceTimeZone: 'UTC', geo: new DbIpGeoLookup() }, now: () => Number.MAX_SAFE_INTEGER });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('ANALYZE');
+  } catch (error) {
+    db.close();
+    rmSync(dbPath, { force: true });
+    throw error;
+  }
+  db.close();
 }

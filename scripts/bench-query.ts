@@ -6,15 +6,11 @@
  * range, negation, free text; and facets, histogram, count.
  */
 import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuery } from '../shared/qql/index.js';
 import type { QqlQuery } from '../shared/qql/index.js';
-import { DbIpGeoLookup } from '../main/core/enrich/geo-lookup.js';
-import { ingestOnce } from '../main/core/ingest/ingest-run.js';
 import { countMatches, facetValues, histogram, queryPage } from '../main/core/query/run-query.js';
-import { openWriter } from '../main/core/store/database.js';
-import { BENCH_DIR, buildEvtxFile } from './bench-inputs.js';
+import { BENCH_DIR, buildEventDatabase } from './bench-inputs.js';
 
 const args = process.argv.slice(2);
 const eventsIndex = args.indexOf('--events');
@@ -22,22 +18,7 @@ const events = eventsIndex >= 0 ? Number(args[eventsIndex + 1]) : 1_000_000;
 const dbPath = join(BENCH_DIR, `query-${events}.db`);
 const NOW = Date.UTC(2024, 3, 1);
 
-if (!existsSync(dbPath)) {
-  // 90 days of events: one every 90 days / N
-  const file = await buildEvtxFile(events, (90 * 86_400_000) / events);
-  console.log(`building ${dbPath} from ${file} (once)…`);
-  const db = openWriter(dbPath);
-  try {
-    await ingestOnce(db, [file], { normalize: { sourceTimeZone: 'UTC', geo: new DbIpGeoLookup() }, now: () => Number.MAX_SAFE_INTEGER });
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.exec('ANALYZE');
-  } catch (error) {
-    db.close();
-    rmSync(dbPath, { force: true });
-    throw error;
-  }
-  db.close();
-}
+await buildEventDatabase(dbPath, events);
 
 const db = new Database(dbPath, { readonly: true });
 const total = db.prepare('SELECT count(*) FROM events').pluck().get() as number;

@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { SHAPES } from '../core/normalize/source-record.js';
 import type { CommandIo, NormalizeCommandOptions } from './normalize-command.js';
 import { runNormalize } from './normalize-command.js';
+import type { ExportCommandOptions } from './export-command.js';
+import { runExport } from './export-command.js';
 import type { IngestCommandOptions } from './ingest-command.js';
 import { runIngest } from './ingest-command.js';
 import type { StatsCommandOptions } from './stats-command.js';
@@ -88,6 +90,21 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .option('--limit <n>', 'at most this many values (default 10)')
     .action((token: string, qql: string, options: FacetsCommandOptions) => {
       result = Promise.resolve().then(() => runFacets(token, qql, options, io));
+    });
+
+  program
+    .command('export')
+    .description('write the events matching a QQL query, oldest first, as batch files and a manifest.json')
+    .argument('<qql>', 'the query ("" for every event)')
+    .option('--db <file>', 'the SQLite database')
+    .option('--out <folder>', 'the folder to write (created when missing; must be empty unless --force)')
+    .option('--format <format>', 'jsonl (default), jsonl.gz or csv')
+    .option('--batch-size <n>', 'at most this many events per file (default 10000)')
+    .option('--fields <a,b>', 'only these tokens, in this order')
+    .option('--customer-id <id>', 'customerId for the manifest (default: the one the events carry)')
+    .option('--force', 'write into a non-empty folder, replacing the files of an earlier export there')
+    .action((qql: string, options: ExportCommandOptions) => {
+      result = runExport(qql, options, io);
     });
 
   program

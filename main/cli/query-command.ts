@@ -24,14 +24,24 @@ export function describeQqlError(query: string, error: QqlError): string {
   return `xdr-tail: ${error.message}\n  ${query}\n  ${' '.repeat(error.start)}${'^'.repeat(width)}${error.hint === undefined ? '' : `\n  ${error.hint}`}\n`;
 }
 
-function parseLimitOption(value: string | undefined, fallback: number): number {
-  const limit = value === undefined ? fallback : Number(value);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${value ?? ''}"`);
-  return limit;
+/** A whole-number option ≥ 1 (`--limit`, `--batch-size`), or the fallback when not given. */
+export function parseCountOption(name: string, value: string | undefined, fallback: number): number {
+  const count = value === undefined ? fallback : Number(value);
+  if (value?.trim() === '' || !Number.isSafeInteger(count) || count < 1) throw new UsageError(`${name} must be a whole number ≥ 1, got "${value ?? ''}"`);
+  return count;
+}
+
+/** --fields a,b: catalog tokens (unknown names are bad usage), or undefined for every token. */
+export function parseFieldsOption(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const fields = value.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  if (fields.length === 0) throw new UsageError('--fields needs at least one token');
+  for (const name of fields) if (findField(name) === undefined) throw new UsageError(`--fields: unknown token '${name}'`);
+  return fields;
 }
 
 /** The parsed query, or undefined after writing the error with its caret line to stderr. */
-function parseOrReport(text: string, io: CommandIo): QqlQuery | undefined {
+export function parseOrReport(text: string, io: CommandIo): QqlQuery | undefined {
   const parsed = parseQuery(text, { now: Date.now() });
   if (parsed.ok) return parsed.query;
   io.stderr.write(describeQqlError(text, parsed.error));
@@ -40,11 +50,10 @@ function parseOrReport(text: string, io: CommandIo): QqlQuery | undefined {
 
 /** `xdr-tail query "<qql>" --db <file>`: matching events, newest first (or their count). */
 export async function runQuery(text: string, options: QueryCommandOptions, io: CommandIo): Promise<number> {
-  const limit = parseLimitOption(options.limit, 100);
+  const limit = parseCountOption('--limit', options.limit, 100);
   const format = options.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'table' && format !== 'csv') throw new UsageError('--format must be jsonl, csv or table');
-  const fields = options.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
-  for (const name of fields ?? []) if (findField(name) === undefined) throw new UsageError(`--fields: unknown token '${name}'`);
+  const fields = parseFieldsOption(options.fields);
 
   const query = parseOrReport(text, io);
   if (query === undefined) return EXIT_USAGE;
@@ -87,7 +96,7 @@ export interface FacetsCommandOptions {
 export function runFacets(token: string, text: string, options: FacetsCommandOptions, io: CommandIo): number {
   const field = findField(token) ?? FIELD_CATALOG.find((f) => f.name.toLowerCase() === token.toLowerCase());
   if (field === undefined || field.type === 'coordinates') throw new UsageError(`no facets for '${token}': give a token of the catalog (not coordinates)`);
-  const limit = parseLimitOption(options.limit, 10);
+  const limit = parseCountOption('--limit', options.limit, 10);
   const query = parseOrReport(text, io);
   if (query === undefined) return EXIT_USAGE;
   const db = openStoreForReading(options.db);

@@ -12,14 +12,14 @@ describe('CSV rows', () => {
   });
 
   it('quotes per RFC 4180 and parses back to the same values with a real CSV parser', () => {
-    const columns = ['userName', 'command', 'externalId', 'permissions', 'message'];
-    const event = { userName: 'a"b,c', command: '=1+1', externalId: 4624, permissions: ['%%1537', 'SeDebugPrivilege'], message: 'line one\r\nline two' };
+    const columns = ['userName', 'command', 'externalId', 'permissions', 'message', 'geoSourceCoordinates'];
+    const event = { userName: 'a"b,c', command: '=1+1', externalId: 4624, permissions: ['%%1537', 'Se Debug, "x"'], message: 'line one\r\nline two', geoSourceCoordinates: [-33.87, 151.21] as const };
     const text = csvHeader(columns) + csvRow(columns, event) + csvRow(columns, {});
     const rows: string[][] = parse(text);
     expect(rows).toEqual([
       columns,
-      ['a"b,c', "'=1+1", '4624', '%%1537 SeDebugPrivilege', 'line one\r\nline two'],
-      ['', '', '', '', ''],
+      ['a"b,c', "'=1+1", '4624', '["%%1537","Se Debug, \\"x\\""]', 'line one\r\nline two', '[-33.87,151.21]'],
+      ['', '', '', '', '', ''],
     ]);
     expect(text.endsWith('\r\n')).toBe(true);
   });
