@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, MANIFEST_NAME } from '../core/export/batch-naming.js';
 import { ExportCancelledError, exportEvents } from '../core/export/export-service.js';
+import { SCAN_CACHE_KIB } from '../core/store/database.js';
+import { readerThreads } from '../worker/export-reader-pool.js';
 import type { CommandIo } from './normalize-command.js';
 import { ProgressLine } from './progress-line.js';
 import { parseCountOption, parseFieldsOption, parseOrReport } from './query-command.js';
@@ -33,7 +35,7 @@ export async function runExport(text: string, options: ExportCommandOptions, io:
   const query = parseOrReport(text, io);
   if (query === undefined) return EXIT_USAGE;
 
-  const db = openStoreForReading(options.db);
+  const db = openStoreForReading(options.db, { cacheKib: SCAN_CACHE_KIB });
   const progress = new ProgressLine(io.stderr);
   // Ctrl-C cancels between chunks, so no .partial file is left behind
   const cancel = new AbortController();
@@ -54,6 +56,7 @@ export async function runExport(text: string, options: ExportCommandOptions, io:
       force: options.force === true,
     }, {
       signal: cancel.signal,
+      readers: readerThreads(),
       onProgress: (p) => {
         progress.update(`exported ${p.events} / ${p.total} events, ${p.files} files`);
       },

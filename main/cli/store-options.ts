@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openReader, openWriter } from '../core/store/database.js';
+import { openReader, openWriter, type ReaderOptions } from '../core/store/database.js';
 import { SchemaTooNewError } from '../core/store/migrate.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,11 +31,11 @@ export function openStoreForWriting(given: string | undefined): Database.Databas
   }
 }
 
-export function openStoreForReading(path: string | undefined): Database.Database {
+export function openStoreForReading(path: string | undefined, options: ReaderOptions = {}): Database.Database {
   if (path === undefined || path === '') throw new UsageError('--db <file> is required');
   if (!existsSync(path)) throw new StoreOpenError(`no database at ${path}`);
   try {
-    const db = openReader(path);
+    const db = openReader(path, options);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) {
       db.close();

@@ -40,7 +40,7 @@ export class BatchFile {
       },
     });
     if (gzip) {
-      const gz = createGzip({ level: 6 });
+      const gz = createGzip({ level: 6, chunkSize: 256 * 1024 });
       this.head = gz;
       this.done = pipeline(gz, tap, file);
     } else {

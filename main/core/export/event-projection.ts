@@ -1,11 +1,10 @@
 /**
- * Reads chosen tokens straight from stored rows (no raw record, no per-row objects) and writes
- * them as the normalized event contract (design.md §3) or as CSV cells — the export's hot path.
+ * Reads chosen tokens straight from stored rows (no raw record, no per-row objects), as the values of
+ * the normalized event contract (design.md §3) — what CSV cells are made of.
  */
 import type { FieldDefinition } from '../../../shared/catalog/field-catalog.js';
 import { FIELD_CATALOG, findField } from '../../../shared/catalog/field-catalog.js';
 import type { TokenValue } from '../../../shared/model/normalized-event.js';
-import { jsonKeyPrefixes, serializeSlots } from '../normalize/event-json.js';
 import { columnsOf, quoteIdentifier } from '../store/event-columns.js';
 
 type SlotReader = (row: readonly unknown[]) => TokenValue | undefined;
@@ -19,8 +18,6 @@ export interface EventProjection {
   readonly columnCount: number;
   /** the token values of one raw row, in `fields` order (undefined where absent) */
   readSlots(row: readonly unknown[], into?: (TokenValue | undefined)[]): (TokenValue | undefined)[];
-  /** one JSON line (without the line end), byte for byte what `xdr-tail normalize` prints for these tokens */
-  toJsonLine(slots: readonly (TokenValue | undefined)[]): string;
 }
 
 function readerFor(field: FieldDefinition, at: number): SlotReader {
@@ -69,7 +66,6 @@ export function projectEvents(fieldNames?: readonly string[]): EventProjection {
     columns.push(...readColumns(field));
     return reader;
   });
-  const keyPrefixes = jsonKeyPrefixes(fields.map((field) => field.name));
   return {
     fields: fields.map((f) => f.name),
     selectList: columns.map((c) => `e.${quoteIdentifier(c)}`).join(', '),
@@ -78,9 +74,6 @@ export function projectEvents(fieldNames?: readonly string[]): EventProjection {
       for (let i = 0; i < readers.length; i++) into[i] = (readers[i] as SlotReader)(row);
       into.length = readers.length;
       return into;
-    },
-    toJsonLine(slots) {
-      return serializeSlots(slots, keyPrefixes);
     },
   };
 }

@@ -1,20 +1,28 @@
 /**
  * Export of normalized batches (design.md §5): the events matching a query, oldest first, in batch
- * files of at most `batchSize` events and a manifest. Streams from one read snapshot — memory stays
- * flat for any number of events — reports progress, and can be cancelled between chunks.
+ * files of at most `batchSize` events and a manifest.
+ *
+ * One read snapshot is scanned for the keys of the matches only, cut into batches (batch-plan.ts), and
+ * each batch is read and written by a batch reader — on a second connection in this thread by default,
+ * or in reader threads the caller provides, which is how the CLI uses both cores. A reader whose
+ * snapshot no longer holds a batch's rows reports it, and that batch is written from the export's own
+ * snapshot, so the files always hold exactly the snapshot's matches. Memory stays flat: only a batch's
+ * key range crosses between threads, and text goes to disk in small chunks.
  */
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { TokenValue } from '../../../shared/model/normalized-event.js';
 import type { QqlQuery } from '../../../shared/qql/index.js';
 import { compileQuery } from '../query/compile-query.js';
-import { BatchFile, type CommittedFile } from './batch-file.js';
-import { batchFileName, type ExportFormat, MANIFEST_NAME } from './batch-naming.js';
-import { csvCell, csvHeader, csvRecords } from './csv-rows.js';
-import { projectEvents } from './event-projection.js';
+import { openReader, SCAN_CACHE_KIB } from '../store/database.js';
+import type { ExportFormat } from './batch-naming.js';
+import { BatchPlanner, type PlannedBatch } from './batch-plan.js';
+import { type ExportManifest, type ManifestFile, syncFolder, writeManifest } from './export-manifest.js';
 import { prepareExportFolder } from './export-folder.js';
-import { type JsonLineQuery, jsonLineQuery } from './json-line-sql.js';
+import { type BatchOutcome, BatchRangeReader, type BatchSource } from './range-batch.js';
+import { rowFormat } from './row-format.js';
+
+export type { ExportManifest, ManifestFile } from './export-manifest.js';
 
 export interface ExportRequest {
   /** the parsed query, and its text as the user wrote it (for the manifest) */
@@ -31,38 +39,37 @@ export interface ExportRequest {
   readonly force?: boolean;
 }
 
-export interface ManifestFile {
-  readonly name: string;
-  readonly events: number;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly firstEventTime: string;
-  readonly lastEventTime: string;
-}
-
-export interface ExportManifest {
-  readonly query: string;
-  readonly format: ExportFormat;
-  readonly customerId: string | null;
-  readonly exportedAt: string;
-  readonly events: number;
-  readonly fields?: readonly string[];
-  readonly files: readonly ManifestFile[];
-}
-
 export interface ExportProgress {
-  /** events written so far, and how many match (counted in the same snapshot) */
+  /** events in completed batch files, and how many match (counted in the export's snapshot) */
   readonly events: number;
   readonly total: number;
   /** batch files completed */
   readonly files: number;
 }
 
+/** What batch readers are started with: plain data, so it can be handed to other threads. */
+export interface BatchReaderSetup {
+  readonly dbPath: string;
+  readonly source: BatchSource;
+  /** set to 1 (Atomics) when the export is cancelled or failed: readers stop between chunks */
+  readonly cancel: Int32Array;
+}
+
+export interface BatchReaders {
+  /** Starts a batch; resolves once another may be submitted, with the outcome still to come. */
+  submit(plan: PlannedBatch): Promise<{ readonly outcome: Promise<BatchOutcome> }>;
+  close(): Promise<void>;
+}
+
+export type OpenBatchReaders = (setup: BatchReaderSetup) => BatchReaders;
+
 export interface ExportControl {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExportProgress) => void;
   /** the export time written to the manifest (tests pin it) */
   readonly now?: () => Date;
+  /** who reads and writes the batches (default: a second connection in this thread, one batch at a time) */
+  readonly readers?: OpenBatchReaders;
 }
 
 export class ExportCancelledError extends Error {
@@ -72,163 +79,111 @@ export class ExportCancelledError extends Error {
   }
 }
 
-/** Lines are handed to the file in chunks of about this many characters. */
-const CHUNK_CHARS = 1024 * 1024;
-
-/** Rows that `SELECT projection, eventTime, customerId` returns, raw. */
-type Row = unknown[];
-
-class BatchWriter {
-  private file: BatchFile | undefined;
-  private lines: string[] = [];
-  private cells: string[][] = [];
-  private chars = 0;
-  private events = 0;
-  private first = 0;
-  private last = 0;
-  private sequence = 0;
-  readonly committed: ManifestFile[] = [];
-
-  constructor(private readonly folder: string, private readonly format: ExportFormat, private readonly header: string) {}
-
-  get open(): boolean {
-    return this.file !== undefined;
-  }
-
-  get eventsInBatch(): number {
-    return this.events;
-  }
-
-  async start(timeMs: number): Promise<void> {
-    this.sequence += 1;
-    this.file = await BatchFile.create(this.folder, batchFileName(timeMs, this.sequence, this.format), this.format === 'jsonl.gz');
-    this.first = timeMs;
-    this.events = 0;
-    if (this.header !== '') await this.file.write(this.header);
-  }
-
-  /** Buffers one event; true when the chunk is big enough to hand to the file. */
-  addLine(line: string, timeMs: number): boolean {
-    this.lines.push(line, '\n');
-    return this.count(line.length + 1, timeMs);
-  }
-
-  addCells(cells: string[], timeMs: number): boolean {
-    this.cells.push(cells);
-    let chars = cells.length;
-    for (const cell of cells) chars += cell.length;
-    return this.count(chars, timeMs);
-  }
-
-  private count(chars: number, timeMs: number): boolean {
-    this.chars += chars;
-    this.events += 1;
-    this.last = timeMs;
-    return this.chars >= CHUNK_CHARS;
-  }
-
-  async flush(): Promise<void> {
-    if (this.file === undefined || this.chars === 0) return;
-    const text = this.cells.length > 0 ? csvRecords(this.cells) : this.lines.join('');
-    this.lines = [];
-    this.cells = [];
-    this.chars = 0;
-    await this.file.write(text);
-  }
-
-  async finishBatch(): Promise<void> {
-    if (this.file === undefined) return;
-    await this.flush();
-    const file = this.file;
-    this.file = undefined;
-    const done: CommittedFile = await file.commit();
-    this.committed.push({ ...done, events: this.events, firstEventTime: new Date(this.first).toISOString(), lastEventTime: new Date(this.last).toISOString() });
-  }
-
-  /** After a failure or a cancel: the open file and every batch of this run are removed. */
-  async abandon(): Promise<void> {
-    const file = this.file;
-    this.file = undefined;
-    await file?.discard();
-    for (const done of this.committed) await rm(join(this.folder, done.name), { force: true });
-  }
+export function isCancelled(cancel: Int32Array): boolean {
+  return Atomics.load(cancel, 0) === 1;
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  // makes the renames durable where directories can be opened (not on Windows, where rename is)
-  try {
-    const handle = await open(folder, 'r');
-    await handle.sync().finally(() => handle.close());
-  } catch {
-    // best effort
-  }
+/** Batches read one after another on a second read-only connection in this thread. */
+export function inThreadBatchReaders(setup: BatchReaderSetup): BatchReaders {
+  const db = openReader(setup.dbPath, { cacheKib: SCAN_CACHE_KIB });
+  const reader = new BatchRangeReader(db, setup.source);
+  return {
+    async submit(plan) {
+      const outcome = await reader.write(plan, () => isCancelled(setup.cancel));
+      return { outcome: Promise.resolve(outcome) };
+    },
+    close() {
+      db.close();
+      return Promise.resolve();
+    },
+  };
 }
 
-async function writeManifest(folder: string, manifest: ExportManifest): Promise<void> {
-  const file = await BatchFile.create(folder, MANIFEST_NAME, false);
-  try {
-    await file.write(`${JSON.stringify(manifest, null, 2)}\n`);
-    await file.commit();
-  } catch (error) {
-    await file.discard();
-    throw error;
-  }
+interface Submitted {
+  readonly plan: PlannedBatch;
+  readonly outcome: Promise<BatchOutcome>;
 }
 
 export async function exportEvents(db: Database.Database, request: ExportRequest, control: ExportControl = {}): Promise<ExportManifest> {
   if (!Number.isSafeInteger(request.batchSize) || request.batchSize < 1) throw new Error(`batch size must be a whole number ≥ 1, got ${request.batchSize}`);
   const { where, params } = compileQuery(request.query);
+  const fields = rowFormat(request.format, request.fields).fields;
   await prepareExportFolder(request.folder, request.force === true);
 
-  const csv = request.format === 'csv';
-  // JSONL lines come whole from SQLite (json-line-sql.ts); CSV cells are read token by token
-  const projection = csv ? projectEvents(request.fields) : undefined;
-  const lines = jsonLineQuery(request.fields);
-  const select: Pick<JsonLineQuery, 'fields' | 'selectList' | 'columnCount'> = projection ?? lines;
-  const writer = new BatchWriter(request.folder, request.format, projection === undefined ? '' : csvHeader(projection.fields));
-  const timeAt = select.columnCount;
+  const source: BatchSource = { where, params, format: request.format, ...(request.fields !== undefined && { fields: request.fields }), folder: request.folder };
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  const onAbort = (): void => {
+    Atomics.store(cancel, 0, 1);
+  };
+  control.signal?.addEventListener('abort', onAbort);
+  if (control.signal?.aborted === true) onAbort();
+
+  const submitted: Submitted[] = [];
+  const fallbackFiles: string[] = [];
   const customerIds = new Set<string>();
-  let written = 0;
-  const checkCancel = (): void => {
-    if (control.signal?.aborted === true) throw new ExportCancelledError();
+  const files: ManifestFile[] = [];
+  let eventsDone = 0;
+  let filesDone = 0;
+  let total = 0;
+  const report = (): void => control.onProgress?.({ events: eventsDone, total, files: filesDone });
+  const tally = (outcome: BatchOutcome): BatchOutcome => {
+    if (outcome.kind === 'written') {
+      eventsDone += outcome.file.events;
+      filesDone += 1;
+      report();
+    }
+    return outcome;
   };
 
-  // one read snapshot for the count and the rows, so the progress total is the number written
+  let readers: BatchReaders | undefined;
   db.exec('BEGIN');
   try {
-    const total = db.prepare(`SELECT count(*) FROM events AS e WHERE ${where}`).pluck().get(...params) as number;
-    const report = (): void => control.onProgress?.({ events: written, total, files: writer.committed.length });
+    // the count and the keys come from one snapshot, which stays open until every batch is written
+    total = db.prepare(`SELECT count(*) FROM events AS e WHERE ${where}`).pluck().get(...params) as number;
     report();
+    readers = (control.readers ?? inThreadBatchReaders)({ dbPath: db.name, source, cancel });
+    const planner = new BatchPlanner(request.batchSize, request.format);
+    const submit = async (plan: PlannedBatch): Promise<void> => {
+      if (isCancelled(cancel)) throw new ExportCancelledError();
+      const { outcome } = await (readers as BatchReaders).submit(plan);
+      const tallied = outcome.then(tally);
+      tallied.catch(() => undefined);
+      submitted.push({ plan, outcome: tallied });
+    };
     // eventId breaks ties: the order, so the batch files, depend only on the data (not on insert order)
-    const rows = db.prepare(`SELECT ${select.selectList}, e."eventTime", e."customerId" FROM events AS e WHERE ${where} ORDER BY e."eventTime", e."eventId"`)
-      .raw(true).iterate(...params) as IterableIterator<Row>;
-    const slots: (TokenValue | undefined)[] = [];
-    for (const row of rows) {
-      const timeMs = row[timeAt] as number;
-      const customerId = row[timeAt + 1];
-      if (typeof customerId === 'string' && customerIds.size < 2) customerIds.add(customerId);
-      if (!writer.open) await writer.start(timeMs);
-      const full = projection === undefined
-        ? writer.addLine(lines.toLine(row), timeMs)
-        : writer.addCells(projection.readSlots(row, slots).map(csvCell), timeMs);
-      written += 1;
-      if (writer.eventsInBatch >= request.batchSize) {
-        checkCancel();
-        await writer.finishBatch();
-        report();
-      } else if (full) {
-        checkCancel();
-        await writer.flush();
-        report();
-      }
+    const keys = db.prepare(`SELECT e."eventTime", e."eventId", e.id FROM events AS e WHERE ${where} ORDER BY e."eventTime", e."eventId"`).raw(true);
+    for (const [eventTime, eventId, id] of keys.iterate(...params) as IterableIterator<[number, string, number]>) {
+      const plan = planner.add(eventTime, eventId, id);
+      if (plan !== undefined) await submit(plan);
     }
-    checkCancel();
-    await writer.finishBatch();
-    report();
+    const last = planner.finish();
+    if (last !== undefined) await submit(last);
+
+    // batches a reader saw changed are written here, from the snapshot the plan came from
+    let fallback: BatchRangeReader | undefined;
+    for (const { plan, outcome } of submitted) {
+      let result = await outcome;
+      if (result.kind === 'changed') {
+        fallback ??= new BatchRangeReader(db, source);
+        result = tally(await fallback.write(plan, () => isCancelled(cancel)));
+        if (result.kind === 'written') fallbackFiles.push(result.file.name);
+        if (result.kind === 'changed') throw new Error(`batch ${plan.name} differs from the export's own snapshot`);
+      }
+      if (result.kind === 'cancelled') throw new ExportCancelledError();
+      files.push(result.file);
+      for (const id of result.customerIds) if (customerIds.size < 2) customerIds.add(id);
+    }
+    if (isCancelled(cancel)) throw new ExportCancelledError();
   } catch (error) {
-    await writer.abandon();
+    // stop every reader, then remove every file this run wrote
+    Atomics.store(cancel, 0, 1);
+    const outcomes = await Promise.allSettled(submitted.map((s) => s.outcome));
+    const written = [...fallbackFiles, ...outcomes.flatMap((o) => (o.status === 'fulfilled' && o.value.kind === 'written' ? [o.value.file.name] : []))];
+    for (const name of written) await rm(join(request.folder, name), { force: true });
     throw error;
   } finally {
+    control.signal?.removeEventListener('abort', onAbort);
+    await readers?.close();
     db.exec('COMMIT');
   }
 
@@ -238,14 +193,14 @@ export async function exportEvents(db: Database.Database, request: ExportRequest
     format: request.format,
     customerId: request.customerId ?? onlyCustomer ?? null,
     exportedAt: (control.now?.() ?? new Date()).toISOString(),
-    events: written,
-    ...(request.fields !== undefined && { fields: select.fields }),
-    files: writer.committed,
+    events: files.reduce((sum, f) => sum + f.events, 0),
+    ...(request.fields !== undefined && { fields }),
+    files,
   };
   try {
     await writeManifest(request.folder, manifest);
   } catch (error) {
-    await writer.abandon();
+    for (const file of files) await rm(join(request.folder, file.name), { force: true });
     throw error;
   }
   await syncFolder(request.folder);

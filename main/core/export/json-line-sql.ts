@@ -17,8 +17,8 @@ export interface JsonLineQuery {
   readonly selectList: string;
   /** extra columns selected after `selectList` start at this index */
   readonly columnCount: number;
-  /** the JSON line of one raw row, without the line end */
-  toLine(row: readonly unknown[]): string;
+  /** the JSON line of one raw row, with its line end */
+  lineOf(row: readonly unknown[]): string;
 }
 
 /** `"name":value,` when the column has a value, NULL otherwise (concat() skips NULLs). */
@@ -39,6 +39,11 @@ function memberSql(field: FieldDefinition): string {
   }
 }
 
+/** `{members}` and a line end from `"a":1,"b":2,`; a JSON value never ends with a comma, so rtrim takes exactly one. */
+function wholeLineSql(members: string): string {
+  return `'{' || rtrim(${members}, ',') || '}' || char(10)`;
+}
+
 type Part = { readonly kind: 'segment'; readonly at: number } | { readonly kind: 'coordinates'; readonly at: number; readonly key: string };
 
 export function jsonLineQuery(fieldNames?: readonly string[]): JsonLineQuery {
@@ -47,31 +52,39 @@ export function jsonLineQuery(fieldNames?: readonly string[]): JsonLineQuery {
     if (field === undefined) throw new Error(`unknown token '${name}'`);
     return field;
   });
-  const columns: string[] = [];
+  const coordinates = fields.filter((f) => f.type === 'coordinates');
+  const plainMembers = `concat(${fields.filter((f) => f.type !== 'coordinates').map(memberSql).join(', ')})`;
+  // most events have no coordinates: then SQLite writes the whole line, and the pieces below stay unevaluated
+  const noCoordinates = coordinates.length === 0 ? 'TRUE' : coordinates.map((f) => `e.${quoteIdentifier(`${f.name}_lat`)} IS NULL`).join(' AND ');
+  const columns: string[] = [`CASE WHEN ${noCoordinates} THEN ${wholeLineSql(plainMembers)} END`];
   const parts: Part[] = [];
   let run: string[] = [];
   const endRun = (): void => {
     if (run.length === 0) return;
     parts.push({ kind: 'segment', at: columns.length });
-    columns.push(`concat(${run.join(', ')})`);
+    columns.push(`CASE WHEN NOT (${noCoordinates}) THEN concat(${run.join(', ')}) END`);
     run = [];
   };
-  for (const field of fields) {
-    if (field.type !== 'coordinates') {
-      run.push(memberSql(field));
-      continue;
+  if (coordinates.length > 0) {
+    for (const field of fields) {
+      if (field.type !== 'coordinates') {
+        run.push(memberSql(field));
+        continue;
+      }
+      endRun();
+      parts.push({ kind: 'coordinates', at: columns.length, key: `"${field.name}":` });
+      columns.push(`e.${quoteIdentifier(`${field.name}_lat`)}`, `e.${quoteIdentifier(`${field.name}_lon`)}`);
     }
     endRun();
-    parts.push({ kind: 'coordinates', at: columns.length, key: `"${field.name}":` });
-    columns.push(`e.${quoteIdentifier(`${field.name}_lat`)}`, `e.${quoteIdentifier(`${field.name}_lon`)}`);
   }
-  endRun();
 
   return {
     fields: fields.map((f) => f.name),
     selectList: columns.join(', '),
     columnCount: columns.length,
-    toLine(row) {
+    lineOf(row) {
+      const whole = row[0];
+      if (typeof whole === 'string') return whole;
       let members = '';
       for (const part of parts) {
         if (part.kind === 'segment') {
@@ -82,7 +95,7 @@ export function jsonLineQuery(fieldNames?: readonly string[]): JsonLineQuery {
         const lon = row[part.at + 1];
         if (typeof lat === 'number' && typeof lon === 'number') members += `${part.key}[${String(lat)},${String(lon)}],`;
       }
-      return `{${members.slice(0, -1)}}`;
+      return `{${members.slice(0, -1)}}\n`;
     },
   };
 }

@@ -29,10 +29,19 @@ export function openWriter(path: string, options: OpenOptions = {}): Database.Da
   }
 }
 
+export interface ReaderOptions {
+  /** page cache in KiB (default: better-sqlite3's 16 MiB); a one-pass scan such as an export needs little */
+  readonly cacheKib?: number;
+}
+
 /** A read-only connection for queries; it never blocks the writer (WAL). */
-export function openReader(path: string): Database.Database {
+export function openReader(path: string, options: ReaderOptions = {}): Database.Database {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('query_only = ON');
+  if (options.cacheKib !== undefined) db.pragma(`cache_size = -${Math.max(64, Math.round(options.cacheKib))}`);
   return db;
 }
+
+/** Page cache for connections that read an export once, front to back. */
+export const SCAN_CACHE_KIB = 2048;

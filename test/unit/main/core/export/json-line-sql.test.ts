@@ -7,6 +7,7 @@ import { SEVERITY_LABELS } from '../../../../../shared/catalog/severity.js';
 import type { TokenValue } from '../../../../../shared/model/normalized-event.js';
 import { projectEvents } from '../../../../../main/core/export/event-projection.js';
 import { jsonLineQuery } from '../../../../../main/core/export/json-line-sql.js';
+import { jsonKeyPrefixes, serializeSlots } from '../../../../../main/core/normalize/event-json.js';
 import { MAX_EVENT_TIME, MIN_EVENT_TIME } from '../../../../../main/core/normalize/event-time.js';
 import { openWriter } from '../../../../../main/core/store/database.js';
 import { EventStore } from '../../../../../main/core/store/event-store.js';
@@ -66,8 +67,9 @@ describe('JSON lines rendered by SQLite', () => {
       const sqlRows = db.prepare(`SELECT ${sql.selectList} FROM events AS e ORDER BY e.id`).raw(true).all() as unknown[][];
       const jsRows = db.prepare(`SELECT ${js.selectList} FROM events AS e ORDER BY e.id`).raw(true).all() as unknown[][];
       sqlRows.forEach((row, i) => {
-        const expected = js.toJsonLine(js.readSlots(jsRows[i] ?? []));
-        expect(sql.toLine(row)).toBe(expected);
+        // the reference: the writer `xdr-tail normalize` uses, over the values read back in JavaScript
+        const expected = serializeSlots(js.readSlots(jsRows[i] ?? []), jsonKeyPrefixes(js.fields));
+        expect(sql.lineOf(row)).toBe(`${expected}\n`);
       });
       db.exec('DELETE FROM events');
     }), { numRuns: 150 });
@@ -77,7 +79,7 @@ describe('JSON lines rendered by SQLite', () => {
     storeEvents([[]]);
     const sql = jsonLineQuery(['userName', 'geoSourceCoordinates']);
     const rows = db.prepare(`SELECT ${sql.selectList} FROM events AS e`).raw(true).all() as unknown[][];
-    expect(rows.map((row) => sql.toLine(row))).toEqual(['{}']);
+    expect(rows.map((row) => sql.lineOf(row))).toEqual(['{}\n']);
     db.exec('DELETE FROM events');
   });
 
