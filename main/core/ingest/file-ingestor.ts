@@ -4,6 +4,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
+import { failpoint } from '../failpoint.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { normalizeText } from '../normalize/normalize-file.js';
 import type { SourceEncoding } from '../read/encoding.js';
@@ -270,5 +271,6 @@ class LineageReader {
     this.events = [];
     this.quarantine = [];
     this.batchBytes = 0;
+    if (checkpoint.insideArray) failpoint('array.mid-parse');
   }
 }

@@ -1,6 +1,7 @@
 /** One pass over files and folders: each file read from its checkpoint to its end, then done. */
 import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
+import { failpoint } from '../failpoint.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
 import { readRetention, RetentionEnforcer } from '../store/retention.js';
@@ -43,6 +44,7 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
   const plans = new Map<string, PlannedFile>();
   for (const file of files) {
     try {
+      failpoint('scan.classify');
       plans.set(file, await planFile(file, registry));
     } catch {
       // reported when it is read

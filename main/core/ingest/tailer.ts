@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { failpoint } from '../failpoint.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
 import type { RetentionPolicy } from '../store/retention.js';
@@ -150,6 +151,7 @@ export class Tailer {
     const round = [...this.queue];
     for (const path of round) {
       try {
+        failpoint('scan.classify');
         plans.set(path, await planFile(path, this.registry));
       } catch {
         // handled when read

@@ -4,6 +4,7 @@
  * and the source file's checkpoint — so a crash can neither lose nor duplicate anything (tailing.md §3).
  */
 import type Database from 'better-sqlite3';
+import { failpoint } from '../failpoint.js';
 import { FIELD_CATALOG } from '../../../shared/catalog/field-catalog.js';
 import type { TokenValue } from '../../../shared/model/normalized-event.js';
 import type { SqlValue } from './event-columns.js';
@@ -121,6 +122,7 @@ export class EventStore {
       this.updateSource.run(c.path, c.dev, c.ino, c.headLength, c.headHash, c.encoding, c.format, c.insideArray ? 1 : 0, c.generation, c.offset,
         c.guardLength, c.guardHash, c.prefixCrc, c.elementsDone, c.sizeSeen, c.mtimeSeen, now, c.sourceId);
     }
+    failpoint('store.before-commit');
     return { stored, duplicates: events.length - stored, quarantined };
   }
 
