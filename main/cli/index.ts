@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], io: CommandIo = { stdout: pr
     .description('tail folders until interrupted (SIGINT/SIGTERM); a second run resumes where the first stopped')
     .argument('<folder...>', 'folders whose .json/.jsonl/.ndjson files (also rotated: a.jsonl.1) are followed'))
     .option('--scan-interval <seconds>', 'how often every folder is listed again, whatever the watcher says (default 10)')
+    .option('--poll', 'list the folders every 2 s instead of watching them (network shares; UNC paths and network file systems poll anyway)')
     .option('--final-line-settle <seconds>', 'a last line without a line end is taken once its file is unchanged this long (default 30)')
     .action((folders: string[], options: WatchCommandOptions) => {
       result = runWatch(folders, options, io);

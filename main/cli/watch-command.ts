@@ -12,10 +12,17 @@ export interface WatchCommandOptions {
   readonly sourceTz?: string;
   readonly maxRecordBytes?: string;
   readonly scanInterval?: string;
+  readonly poll?: boolean;
   readonly finalLineSettle?: string;
   readonly retentionDays?: string;
   readonly retentionMaxMb?: string;
 }
+
+const WATCH_MODE_TEXT = {
+  watcher: 'watching its files',
+  'folder-events': 'watching the folder',
+  polling: 'polling every 2 s',
+} as const;
 
 /**
  * `xdr-tail watch <folder>… --db <file>`: tails the folders in a worker thread until SIGINT or
@@ -35,6 +42,7 @@ export async function runWatch(folders: readonly string[], options: WatchCommand
     folders,
     sourceTimeZone: parseTimeZoneOption(options.sourceTz),
     scanIntervalMs: Math.round(scanSeconds * 1000),
+    ...(options.poll === true && { polling: true }),
     finalLineSettleMs: Math.round(settleSeconds * 1000),
     retention: parseRetentionOptions(options),
     ...(options.customerId !== undefined && { customerId: options.customerId }),
@@ -59,6 +67,9 @@ export async function runWatch(folders: readonly string[], options: WatchCommand
           break;
         case 'file':
           io.stdout.write(`${message.file.path}: ${message.file.stored} stored, ${message.file.duplicates} duplicates, ${message.file.quarantined} quarantined\n`);
+          break;
+        case 'watch-mode':
+          io.stderr.write(`xdr-tail: ${message.folder}: ${WATCH_MODE_TEXT[message.mode]} (${message.reason})\n`);
           break;
         case 'problem':
           io.stderr.write(`${message.path}: ${message.message}\n`);

@@ -6,6 +6,8 @@ export interface IngestWorkerData {
   readonly sourceTimeZone: string;
   readonly maxRecordBytes?: number;
   readonly scanIntervalMs?: number;
+  /** poll every folder instead of watching it */
+  readonly polling?: boolean;
   readonly finalLineSettleMs?: number;
   readonly retention?: { readonly maxAgeDays?: number; readonly maxBytes?: number };
 }
@@ -24,5 +26,6 @@ export type FromIngestWorker =
   | { readonly type: 'started' }
   | { readonly type: 'file'; readonly file: FileProgress }
   | { readonly type: 'problem'; readonly path: string; readonly message: string }
+  | { readonly type: 'watch-mode'; readonly folder: string; readonly mode: 'watcher' | 'folder-events' | 'polling'; readonly reason: string }
   | { readonly type: 'stopped'; readonly stored: number; readonly duplicates: number; readonly quarantined: number }
   | { readonly type: 'failed'; readonly message: string };

@@ -26,9 +26,13 @@ export function createIngestService(settings: IngestWorkerData, send: (message: 
     },
     ...(settings.maxRecordBytes !== undefined && { maxRecordBytes: settings.maxRecordBytes }),
     ...(settings.scanIntervalMs !== undefined && { scanIntervalMs: settings.scanIntervalMs }),
+    ...(settings.polling === true && { polling: true }),
     ...(settings.finalLineSettleMs !== undefined && { finalLineSettleMs: settings.finalLineSettleMs }),
     onFile: (result) => {
       send({ type: 'file', file: { path: result.path, decision: result.decision, stored: result.stored, duplicates: result.duplicates, quarantined: result.quarantined } });
+    },
+    onWatchMode: (folder, mode, reason) => {
+      send({ type: 'watch-mode', folder, mode, reason });
     },
     onError: (path, error) => {
       send({ type: 'problem', path, message: error instanceof Error ? error.message : String(error) });

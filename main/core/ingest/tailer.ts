@@ -1,11 +1,12 @@
 /**
- * Follows folders of exported files until stopped (tailing.md): a startup scan, chokidar events
+ * Follows folders of exported files until stopped (tailing.md): a startup scan, watcher events
  * and a periodic reconciliation scan (the source of truth) queue paths; one file at a time is
- * read from its checkpoint, at most `maxBytesPerTurn` per turn, round-robin.
+ * read from its checkpoint, at most `maxBytesPerTurn` per turn, round-robin. Each folder is watched
+ * the way that suits it (folder-watch.ts) and falls back to polling when its watcher fails.
  */
 import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { failpoint } from '../failpoint.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
@@ -13,22 +14,45 @@ import type { RetentionPolicy } from '../store/retention.js';
 import { readRetention, RetentionEnforcer } from '../store/retention.js';
 import type { FileIngestResult } from './file-ingestor.js';
 import { ingestFile, planFile } from './file-ingestor.js';
-import type { FolderWatcher } from './folder-watcher.js';
-import { watchFolders } from './folder-watcher.js';
+import { type FolderWatcher, MAX_FILES_FOR_WATCHER, watchFolder, type WatchFolder, type WatchMode } from './folder-watch.js';
+import { isNetworkFolder } from './network-folder.js';
 import { expandSources } from './source-files.js';
 import { SourceRegistry } from './source-registry.js';
 
 export interface TailerOptions {
   readonly normalize: NormalizeOptions;
   readonly maxRecordBytes?: number;
+  /** how often a watched folder is listed again, whatever its watcher says (default 10 s) */
   readonly scanIntervalMs?: number;
+  /** how often a folder without a watcher is listed (default 2 s) */
+  readonly pollIntervalMs?: number;
+  /** poll every folder, watch none (shares the system does not report as network folders) */
+  readonly polling?: boolean;
+  /** first wait before a failed watcher is created again; doubles up to 5 minutes (default 5 s) */
+  readonly watcherRetryMs?: number;
   /** a final line without a line end is taken once the file has not changed for this long */
   readonly finalLineSettleMs?: number;
   readonly maxBytesPerTurn?: number;
-  readonly useWatcher?: boolean;
+  readonly watchFolder?: WatchFolder;
   readonly onFile?: (result: FileIngestResult) => void;
   readonly onError?: (path: string, error: unknown) => void;
+  /** a folder's watch mode changed (observability, tailing.md §12) */
+  readonly onWatchMode?: (folder: string, mode: WatchMode, reason: string) => void;
 }
+
+interface WatchedFolder {
+  readonly folder: string;
+  /** how the folder is watched while all is well */
+  preferred: WatchMode;
+  mode: WatchMode;
+  watcher: FolderWatcher | undefined;
+  lastScan: number;
+  scanning: boolean;
+  retryMs: number;
+  rescan: NodeJS.Timeout | undefined;
+}
+
+const MAX_WATCHER_RETRY_MS = 300_000;
 
 export interface TailerTotals {
   stored: number;
@@ -47,7 +71,8 @@ export class Tailer {
   private readonly retryDelay = new Map<string, number>();
   private readonly tails = new Map<string, { size: number; mtimeMs: number; since: number }>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private watcher: FolderWatcher | undefined;
+  private readonly watched: WatchedFolder[];
+  private readonly debounce = new Map<string, NodeJS.Timeout>();
   private scanTimer: NodeJS.Timeout | undefined;
   private pumping: Promise<void> | undefined;
   private readonly stopping = new AbortController();
@@ -58,28 +83,57 @@ export class Tailer {
     this.registry = new SourceRegistry(db);
     this.retention = new RetentionEnforcer(db);
     this.policy = readRetention(db);
+    this.watched = folders.map((folder) => ({
+      folder: resolve(folder), preferred: 'polling', mode: 'polling', watcher: undefined, lastScan: 0, scanning: false,
+      retryMs: options.watcherRetryMs ?? 5000, rescan: undefined,
+    }));
   }
 
-  /** Startup scan first (files that existed before start are never skipped), then watchers and the periodic scan. */
+  /** How each folder is watched right now. */
+  watchModes(): ReadonlyMap<string, WatchMode> {
+    return new Map(this.watched.map((w) => [w.folder, w.mode]));
+  }
+
+  /** Startup scan first (files that existed before start are never skipped), then watchers and the periodic scans. */
   async start(): Promise<void> {
-    await this.scan();
+    const present = await this.scan();
     // stop() may have come during the startup scan: then nothing more is started
     if (this.stopping.signal.aborted) return;
-    if (this.options.useWatcher !== false) this.startWatcher();
-    const interval = this.options.scanIntervalMs ?? 10_000;
+    for (const state of this.watched) {
+      const files = [...present].filter((file) => dirname(file) === state.folder).length;
+      if (this.options.polling === true) state.preferred = 'polling';
+      else if (await isNetworkFolder(state.folder)) state.preferred = 'polling';
+      else state.preferred = files > MAX_FILES_FOR_WATCHER ? 'folder-events' : 'watcher';
+      const reason = this.options.polling === true ? 'polling asked for' : state.preferred === 'polling' ? 'network folder' : `${files} files`;
+      this.startWatching(state, reason);
+    }
+    // what was created between the startup scan and the watchers being ready is found now, not at the next scan
+    const watching = this.watched.filter((w) => w.watcher !== undefined);
+    await Promise.all(watching.flatMap((w) => (w.watcher === undefined ? [] : [w.watcher.ready])));
+    if (watching.length > 0) await this.scan(watching);
+    if (this.stopping.signal.aborted) return;
+    const scanMs = this.options.scanIntervalMs ?? 10_000;
+    const pollMs = this.options.pollIntervalMs ?? 2000;
     this.scanTimer = setInterval(() => {
-      void this.scan();
-    }, interval);
+      const now = Date.now();
+      const due = this.watched.filter((w) => !w.scanning && now - w.lastScan >= (w.mode === 'polling' ? pollMs : scanMs) - 20);
+      if (due.length > 0) void this.scan(due);
+    }, Math.min(scanMs, pollMs));
   }
 
   /** Stops at the next batch boundary; everything committed stays committed. */
   async stop(): Promise<void> {
     this.stopping.abort();
     if (this.scanTimer !== undefined) clearInterval(this.scanTimer);
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of [...this.timers, ...this.debounce.values()]) clearTimeout(timer);
     this.timers.clear();
-    await this.watcher?.close();
-    this.watcher = undefined;
+    this.debounce.clear();
+    for (const state of this.watched) {
+      if (state.rescan !== undefined) clearTimeout(state.rescan);
+      const watcher = state.watcher;
+      state.watcher = undefined;
+      await watcher?.close();
+    }
     await this.pumping;
   }
 
@@ -88,39 +142,109 @@ export class Tailer {
     while (this.pumping !== undefined) await this.pumping;
   }
 
-  async scan(): Promise<void> {
-    if (this.stopping.signal.aborted) return;
-    this.policy = readRetention(this.store.database);
-    this.applyRetention();
-    const { files } = await expandSources(this.folders);
-    const present = new Set(files.map((file) => resolve(file)));
-    // classify everything before reading anything, so a copy is recognized before its original is truncated
-    for (const file of present) this.enqueue(file);
-    // renames are recorded when their new path is read: look for vanished files only after that
-    await this.idle();
-    if (this.stopping.signal.aborted) return;
-    const { lostBytes } = this.registry.markMissing(this.folders.map((folder) => resolve(folder)), present, Date.now());
-    if (lostBytes > 0) this.options.onError?.(this.folders.join(', '), new Error(`${lostBytes} bytes of a file deleted or moved away before they were read are lost`));
+  /** Lists folders (all by default), queues every export file and notes the ones gone; returns the files present. */
+  async scan(folders: readonly WatchedFolder[] = this.watched): Promise<Set<string>> {
+    const present = new Set<string>();
+    if (this.stopping.signal.aborted) return present;
+    for (const state of folders) state.scanning = true;
+    try {
+      this.policy = readRetention(this.store.database);
+      this.applyRetention();
+      const { files } = await expandSources(folders.map((w) => w.folder));
+      for (const file of files) present.add(resolve(file));
+      // classify everything before reading anything, so a copy is recognized before its original is truncated
+      for (const file of present) this.enqueue(file);
+      // renames are recorded when their new path is read: look for vanished files only after that
+      await this.idle();
+      if (this.stopping.signal.aborted) return present;
+      const { lostBytes } = this.registry.markMissing(folders.map((w) => w.folder), present, Date.now());
+      if (lostBytes > 0) this.options.onError?.(folders.map((w) => w.folder).join(', '), new Error(`${lostBytes} bytes of a file deleted or moved away before they were read are lost`));
+      return present;
+    } finally {
+      for (const state of folders) {
+        state.scanning = false;
+        state.lastScan = Date.now();
+      }
+    }
   }
 
-  private startWatcher(): void {
-    const debounce = new Map<string, NodeJS.Timeout>();
-    this.watcher = watchFolders(this.folders, (path) => {
-      const pending = debounce.get(path);
-      if (pending !== undefined) clearTimeout(pending);
-      debounce.set(path, setTimeout(() => {
-        debounce.delete(path);
-        this.enqueue(resolve(path));
-      }, 100));
-    }, (error) => {
-      this.options.onError?.(this.folders.join(', '), error);
-      // the periodic scan keeps going; try a new watcher later
-      void this.watcher?.close();
-      this.watcher = undefined;
-      this.later(() => {
-        if (!this.stopping.signal.aborted && this.watcher === undefined) this.startWatcher();
-      }, 5000);
-    });
+  private setMode(state: WatchedFolder, mode: WatchMode, reason: string): void {
+    if (state.mode === mode) return;
+    state.mode = mode;
+    this.options.onWatchMode?.(state.folder, mode, reason);
+  }
+
+  /** `again`: after a failure, when what changed meanwhile is found by listing the folder once it is ready */
+  private startWatching(state: WatchedFolder, reason: string, again = false): void {
+    if (this.stopping.signal.aborted) return;
+    const preferred = state.preferred;
+    if (preferred === 'polling') {
+      state.mode = 'polling';
+      this.options.onWatchMode?.(state.folder, 'polling', reason);
+      return;
+    }
+    let watcher: FolderWatcher | undefined;
+    const failed = (error: unknown): void => {
+      // one failure per watcher: a watcher may report several errors before it is closed
+      if (watcher === undefined || state.watcher !== watcher) return;
+      this.watcherFailed(state, error);
+    };
+    try {
+      watcher = (this.options.watchFolder ?? watchFolder)(state.folder, preferred, {
+        onPath: (path) => {
+          this.queueSoon(path);
+        },
+        onRescan: () => {
+          this.rescanSoon(state);
+        },
+        onError: failed,
+      });
+      state.watcher = watcher;
+      this.setMode(state, preferred, reason);
+      if (again) {
+        const made = watcher;
+        void made.ready.then(() => {
+          if (state.watcher === made) this.rescanSoon(state);
+        });
+      }
+    } catch (error) {
+      state.watcher = undefined;
+      this.watcherFailed(state, error);
+    }
+  }
+
+  /** The folder is polled until a new watcher can be made, tried again with a growing wait. */
+  private watcherFailed(state: WatchedFolder, error: unknown): void {
+    const watcher = state.watcher;
+    state.watcher = undefined;
+    void watcher?.close().catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    this.options.onError?.(state.folder, new Error(`watcher failed (${message}); polling the folder until it can be watched again`));
+    state.mode = 'polling';
+    this.options.onWatchMode?.(state.folder, 'polling', `watcher failed: ${message}`);
+    const wait = state.retryMs;
+    state.retryMs = Math.min(MAX_WATCHER_RETRY_MS, wait * 2);
+    this.later(() => {
+      if (state.watcher === undefined) this.startWatching(state, 'watcher created again', true);
+    }, wait);
+  }
+
+  /** Watcher events come in bursts: a path is queued once it has been quiet for 100 ms. */
+  private queueSoon(path: string): void {
+    const pending = this.debounce.get(path);
+    if (pending !== undefined) clearTimeout(pending);
+    this.debounce.set(path, setTimeout(() => {
+      this.debounce.delete(path);
+      this.enqueue(resolve(path));
+    }, 100));
+  }
+
+  private rescanSoon(state: WatchedFolder): void {
+    if (state.rescan !== undefined || this.stopping.signal.aborted) return;
+    state.rescan = setTimeout(() => {
+      state.rescan = undefined;
+      if (!state.scanning) void this.scan([state]);
+    }, 100);
   }
 
   private enqueue(path: string): void {

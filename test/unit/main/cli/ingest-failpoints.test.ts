@@ -12,7 +12,7 @@ const dir = tempFolder('failpoints');
 let folders = 0;
 
 /** A folder of settled files (older than the 2 s settle time), and the (src:seq) keys they hold. */
-function exportFolder(files: Record<string, string>): string {
+function exportFolder(files: Record<string, string | Buffer>): string {
   const folder = join(dir, `in-${++folders}`);
   mkdirSync(folder);
   const old = new Date(Date.now() - 60_000);
