@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { DbIpGeoLookup } from '../core/enrich/geo-lookup.js';
 import { ingestOnce } from '../core/ingest/ingest-run.js';
+import { normalizerThread } from '../worker/normalizer-thread.js';
 import type { CommandIo } from './normalize-command.js';
 import { parseByteSizeOption, parseTimeZoneOption } from './normalize-command.js';
 import { formatBytes, ProgressLine } from './progress-line.js';
@@ -25,9 +26,13 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
   const db = openStoreForWriting(options.db);
   updateRetention(db, retention);
   const progress = new ProgressLine(io.stderr);
+  const customer = options.customerId !== undefined ? { customerId: options.customerId } : {};
+  // records are normalized in a second thread while this one writes the previous batch
+  const normalizer = normalizerThread({ sourceTimeZone, geo: true, ...customer });
   try {
     const totals = await ingestOnce(db, paths, {
-      normalize: { sourceTimeZone, geo: new DbIpGeoLookup(), ...(options.customerId !== undefined && { customerId: options.customerId }) },
+      normalize: { sourceTimeZone, geo: new DbIpGeoLookup(), ...customer },
+      normalizer,
       ...(maxRecordBytes !== undefined && { maxRecordBytes }),
       onFileProgress: (file, consumed, size) => {
         progress.update(`${basename(file)}  ${formatBytes(consumed)} / ${formatBytes(size)}`);
@@ -47,6 +52,7 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
     return totals.unreadable.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     progress.clear();
+    await normalizer.close();
     db.close();
   }
 }

@@ -7,6 +7,7 @@ import { Tailer } from '../core/ingest/tailer.js';
 import { openWriter } from '../core/store/database.js';
 import { updateRetention } from '../core/store/retention.js';
 import type { FromIngestWorker, IngestWorkerData } from './ingest-protocol.js';
+import { normalizerThread } from './normalizer-thread.js';
 
 export interface IngestService {
   /** the startup scan (which may read a large backlog), then watching; resolves once watching */
@@ -18,12 +19,12 @@ export interface IngestService {
 export function createIngestService(settings: IngestWorkerData, send: (message: FromIngestWorker) => void): IngestService {
   const db = openWriter(settings.dbPath);
   if (settings.retention !== undefined) updateRetention(db, settings.retention);
+  const customer = settings.customerId !== undefined ? { customerId: settings.customerId } : {};
+  // records are normalized in a second thread while this one writes the previous batch
+  const normalizer = normalizerThread({ sourceTimeZone: settings.sourceTimeZone, geo: true, ...customer });
   const tailer = new Tailer(db, settings.folders, {
-    normalize: {
-      sourceTimeZone: settings.sourceTimeZone,
-      geo: new DbIpGeoLookup(),
-      ...(settings.customerId !== undefined && { customerId: settings.customerId }),
-    },
+    normalize: { sourceTimeZone: settings.sourceTimeZone, geo: new DbIpGeoLookup(), ...customer },
+    normalizer,
     ...(settings.maxRecordBytes !== undefined && { maxRecordBytes: settings.maxRecordBytes }),
     ...(settings.scanIntervalMs !== undefined && { scanIntervalMs: settings.scanIntervalMs }),
     ...(settings.polling === true && { polling: true }),
@@ -47,6 +48,7 @@ export function createIngestService(settings: IngestWorkerData, send: (message: 
     stop() {
       stopped ??= (async () => {
         await tailer.stop();
+        await normalizer.close();
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
         send({ type: 'stopped', ...tailer.totals });

@@ -5,6 +5,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { failpoint } from '../failpoint.js';
+import type { BatchNormalizer, NormalizedText } from '../normalize/batch-normalizer.js';
+import { inThreadNormalizer } from '../normalize/batch-normalizer.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { normalizeText } from '../normalize/normalize-file.js';
 import type { SourceEncoding } from '../read/encoding.js';
@@ -17,6 +19,8 @@ import type { Decision, Lineage, SourceRegistry } from './source-registry.js';
 
 export interface IngestFileOptions {
   readonly normalize: NormalizeOptions;
+  /** who normalizes the batches (default: this thread, with `normalize`); a normalizer thread overlaps it with the writes */
+  readonly normalizer?: BatchNormalizer;
   readonly maxRecordBytes?: number;
   /**
    * true: the file is complete (one-pass ingest of a settled file), a cut last record is
@@ -130,10 +134,24 @@ function resumeState(lineage: Lineage): FramerResumeState | undefined {
   };
 }
 
+/** A batch cut from the framed records: what it holds, where it ends, and the framer's state there. */
+interface CutBatch {
+  readonly items: readonly FrameItem[];
+  readonly end: number;
+  readonly insideArray: boolean;
+  readonly elementsDone: number;
+  readonly normalized: Promise<NormalizedText[]>;
+}
+
+/**
+ * Reads from the checkpoint in batches. While one batch is committed, the next is normalized (in a
+ * normalizer thread, when one is given): reading, normalizing and writing overlap, and each batch is
+ * still committed alone, in order, with the checkpoint of its own end.
+ */
 class LineageReader {
   private readonly framer: RecordFramer;
-  private events: StoredEvent[] = [];
-  private quarantine: QuarantineRecord[] = [];
+  private readonly normalizer: BatchNormalizer;
+  private pending: FrameItem[] = [];
   private batchBytes = 0;
   private elementsDone: number;
   private stored = 0;
@@ -142,6 +160,7 @@ class LineageReader {
   private unsupported = false;
   private crc: number | null;
   private crcOffset: number;
+  private committedEnd: number;
 
   constructor(
     private readonly path: string,
@@ -155,9 +174,11 @@ class LineageReader {
     this.framer = start.resume === undefined
       ? new RecordFramer({ ...(maxRecordBytes !== undefined && { maxRecordBytes }), startOffset: start.offset })
       : RecordFramer.resume(start.resume, maxRecordBytes === undefined ? {} : { maxRecordBytes });
+    this.normalizer = options.normalizer ?? inThreadNormalizer(options.normalize);
     this.elementsDone = start.elementsDone;
     this.crc = start.prefixCrc;
     this.crcOffset = start.offset;
+    this.committedEnd = start.offset;
   }
 
   async run(): Promise<{ stored: number; duplicates: number; quarantined: number; pendingBytes: number; more: boolean }> {
@@ -168,83 +189,122 @@ class LineageReader {
     // the first transaction of a new generation or lineage records it, even when it holds no records
     let mustCommit = this.start.generation !== this.start.lineage.generation || this.start.offset !== this.start.lineage.offset
       || this.start.lineage.path !== this.path || this.start.lineage.dev !== this.observation.dev;
-    for (;;) {
-      const { bytesRead } = await this.handle.read(buffer, 0, chunkSize, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      this.batchBytes += bytesRead;
-      await this.accept(this.framer.push(buffer.subarray(0, bytesRead)));
-      if (this.unsupported) break;
-      if (this.events.length + this.quarantine.length >= (this.options.batchRecords ?? 500) || this.batchBytes >= (this.options.batchBytes ?? 1024 * 1024)) {
-        await this.commit(this.framer.committedOffset);
-        mustCommit = false;
-        if (this.options.signal?.aborted === true || position - this.start.offset >= (this.options.maxBytes ?? Number.POSITIVE_INFINITY)) {
-          more = true;
-          break;
+    let inFlight: CutBatch | undefined;
+    try {
+      for (;;) {
+        const { bytesRead } = await this.handle.read(buffer, 0, chunkSize, position);
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        this.batchBytes += bytesRead;
+        this.accept(this.framer.push(buffer.subarray(0, bytesRead)));
+        if (this.unsupported) break;
+        if (this.pending.length >= (this.options.batchRecords ?? 500) || this.batchBytes >= (this.options.batchBytes ?? 1024 * 1024)) {
+          const next = this.cut(this.framer.committedOffset);
+          if (inFlight !== undefined) await this.commit(inFlight);
+          inFlight = next;
+          mustCommit = false;
+          if (this.options.signal?.aborted === true || position - this.start.offset >= (this.options.maxBytes ?? Number.POSITIVE_INFINITY)) {
+            more = true;
+            break;
+          }
+        }
+        this.options.onProgress?.(position, this.observation.size);
+      }
+      let end = this.framer.committedOffset;
+      if (this.unsupported) {
+        end = position;
+      } else if (!more && this.options.final === true) {
+        this.accept(this.framer.finish());
+        end = Math.max(this.framer.committedOffset, end);
+      } else if (!more && this.options.final === 'if-complete' && this.framer.format === 'lines') {
+        const tail = this.framer.finish();
+        if (tail.length > 0 && tail.every((item) => item.kind === 'record' && normalizeText(item.text, item.offset, item.length, this.options.normalize).kind === 'event')) {
+          this.accept(tail);
+          end = Math.max(this.framer.committedOffset, end);
         }
       }
-      this.options.onProgress?.(position, this.observation.size);
+      const last = inFlight;
+      inFlight = undefined;
+      if (last !== undefined) await this.commit(last);
+      if (mustCommit || this.pending.length > 0 || end !== this.committedEnd) await this.commit(this.cut(end));
+      // once finished, what follows the last record is structure (a closing bracket, blank lines): nothing pending
+      const pendingBytes = more ? 0 : this.options.final === true || this.unsupported ? 0 : Math.max(0, position - end);
+      return { stored: this.stored, duplicates: this.duplicates, quarantined: this.quarantined, pendingBytes, more };
+    } finally {
+      // a batch cut but never committed is read again next time; its normalization must not fail unheard
+      inFlight?.normalized.catch(() => undefined);
     }
-    let end = this.framer.committedOffset;
-    if (this.unsupported) {
-      end = position;
-    } else if (!more && this.options.final === true) {
-      await this.accept(this.framer.finish());
-      end = Math.max(this.framer.committedOffset, end);
-    } else if (!more && this.options.final === 'if-complete' && this.framer.format === 'lines') {
-      const tail = this.framer.finish();
-      if (tail.length > 0 && tail.every((item) => item.kind === 'record' && normalizeText(item.text, item.offset, item.length, this.options.normalize).kind === 'event')) {
-        await this.accept(tail);
-        end = Math.max(this.framer.committedOffset, end);
-      }
-    }
-    if (mustCommit || this.events.length > 0 || this.quarantine.length > 0 || end !== this.start.offset) await this.commit(end);
-    // once finished, what follows the last record is structure (a closing bracket, blank lines): nothing pending
-    const pendingBytes = more ? 0 : this.options.final === true || this.unsupported ? 0 : Math.max(0, position - end);
-    return { stored: this.stored, duplicates: this.duplicates, quarantined: this.quarantined, pendingBytes, more };
   }
 
-  private async accept(items: readonly FrameItem[]): Promise<void> {
+  private accept(items: readonly FrameItem[]): void {
     for (const item of items) {
       if (item.kind === 'error') {
         if (item.reason === 'unsupported_encoding') this.unsupported = true;
-        await this.addQuarantine(item.offset, item.length, item.reason, item.message);
+      } else {
+        this.elementsDone++;
+      }
+      this.pending.push(item);
+    }
+  }
+
+  /** Ends the batch at `end` and starts normalizing it. */
+  private cut(end: number): CutBatch {
+    const items = this.pending;
+    const texts: string[] = [];
+    for (const item of items) if (item.kind === 'record') texts.push(item.text);
+    const normalized = texts.length === 0 ? Promise.resolve([]) : this.normalizer.normalize(texts);
+    normalized.catch(() => undefined);
+    const batch: CutBatch = { items, end, insideArray: this.framer.resumeState?.insideArray ?? false, elementsDone: this.elementsDone, normalized };
+    this.pending = [];
+    this.batchBytes = 0;
+    return batch;
+  }
+
+  private async commit(batch: CutBatch): Promise<void> {
+    const results = await batch.normalized;
+    const events: StoredEvent[] = [];
+    const quarantine: QuarantineRecord[] = [];
+    let next = 0;
+    for (const item of batch.items) {
+      if (item.kind === 'error') {
+        quarantine.push(await this.quarantineRecord(item.offset, item.length, item.reason, item.message));
         continue;
       }
-      this.elementsDone++;
-      const result = normalizeText(item.text, item.offset, item.length, this.options.normalize);
+      const result = results[next++];
+      if (result === undefined) throw new Error('the normalizer returned fewer results than records');
       if (result.kind === 'error') {
-        await this.addQuarantine(item.offset, item.length, result.reason, result.message);
+        quarantine.push(await this.quarantineRecord(item.offset, item.length, result.reason, result.message));
         continue;
       }
-      this.events.push({
-        tokens: result.record.tokens,
-        shape: result.record.shape,
-        ...(result.record.degraded !== undefined && { degraded: result.record.degraded }),
+      events.push({
+        tokens: result.tokens,
+        shape: result.shape,
+        ...(result.degraded !== undefined && { degraded: result.degraded }),
         raw: item.text,
         sourceId: this.start.lineage.id,
         generation: this.start.generation,
         byteOffset: item.offset,
       });
     }
+    await this.write(events, quarantine, batch);
   }
 
-  private async addQuarantine(offset: number, length: number, reason: string, error: string): Promise<void> {
+  private async quarantineRecord(offset: number, length: number, reason: string, error: string): Promise<QuarantineRecord> {
     const sample = await readAt(this.handle, offset, Math.min(SAMPLE_BYTES, length));
-    this.quarantine.push({
+    return {
       sourceId: this.start.lineage.id, path: this.path, generation: this.start.generation,
       byteOffset: offset, byteLength: length, reason, error, sample,
-    });
+    };
   }
 
-  private async commit(offset: number): Promise<void> {
+  private async write(events: readonly StoredEvent[], quarantine: readonly QuarantineRecord[], batch: CutBatch): Promise<void> {
+    const offset = batch.end;
     const guard = await guardAt(this.handle, offset);
     if (this.crc !== null && offset >= this.crcOffset) {
       this.crc = await crcOfRange(this.handle, this.crcOffset, offset, this.crc);
       this.crcOffset = offset;
     }
     const head = this.observation.head;
-    const state = this.framer.resumeState;
     const checkpoint: SourceCheckpoint = {
       sourceId: this.start.lineage.id,
       path: this.path,
@@ -254,23 +314,21 @@ class LineageReader {
       headHash: head.length === 0 ? null : sha256(head),
       encoding: this.framer.encoding ?? null,
       format: this.unsupported ? UNSUPPORTED : (this.framer.format ?? null),
-      insideArray: state?.insideArray ?? false,
+      insideArray: batch.insideArray,
       generation: this.start.generation,
       offset,
       guardLength: guard.length,
       guardHash: guard.hash,
       prefixCrc: this.crc,
-      elementsDone: this.elementsDone,
+      elementsDone: batch.elementsDone,
       sizeSeen: this.observation.size,
       mtimeSeen: Math.trunc(this.observation.mtimeMs),
     };
-    const result = this.store.writeBatch(this.events, this.quarantine, checkpoint);
+    const result = this.store.writeBatch(events, quarantine, checkpoint);
     this.stored += result.stored;
     this.duplicates += result.duplicates;
     this.quarantined += result.quarantined;
-    this.events = [];
-    this.quarantine = [];
-    this.batchBytes = 0;
+    this.committedEnd = offset;
     if (checkpoint.insideArray) failpoint('array.mid-parse');
   }
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import { failpoint } from '../failpoint.js';
+import type { BatchNormalizer } from '../normalize/batch-normalizer.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
 import { readRetention, RetentionEnforcer } from '../store/retention.js';
@@ -16,6 +17,8 @@ export const SETTLE_MS = 2000;
 
 export interface IngestRunOptions {
   readonly normalize: NormalizeOptions;
+  /** who normalizes the batches (default: this thread) */
+  readonly normalizer?: BatchNormalizer;
   readonly maxRecordBytes?: number;
   readonly batchRecords?: number;
   readonly batchBytes?: number;
@@ -55,6 +58,7 @@ export async function ingestOnce(db: Database.Database, paths: readonly string[]
       const { mtimeMs } = await stat(file);
       results.push(await ingestFile(file, store, registry, {
         normalize: options.normalize,
+        ...(options.normalizer !== undefined && { normalizer: options.normalizer }),
         final: now() - mtimeMs >= SETTLE_MS,
         ...(options.maxRecordBytes !== undefined && { maxRecordBytes: options.maxRecordBytes }),
         ...(options.batchRecords !== undefined && { batchRecords: options.batchRecords }),

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { failpoint } from '../failpoint.js';
+import type { BatchNormalizer } from '../normalize/batch-normalizer.js';
 import type { NormalizeOptions } from '../normalize/normalizer.js';
 import { EventStore } from '../store/event-store.js';
 import type { RetentionPolicy } from '../store/retention.js';
@@ -21,6 +22,8 @@ import { SourceRegistry } from './source-registry.js';
 
 export interface TailerOptions {
   readonly normalize: NormalizeOptions;
+  /** who normalizes the batches (default: this thread) */
+  readonly normalizer?: BatchNormalizer;
   readonly maxRecordBytes?: number;
   /** how often a watched folder is listed again, whatever its watcher says (default 10 s) */
   readonly scanIntervalMs?: number;
@@ -297,6 +300,7 @@ export class Tailer {
         && Date.now() - tail.since >= (this.options.finalLineSettleMs ?? 30_000);
       const result = await ingestFile(path, this.store, this.registry, {
         normalize: this.options.normalize,
+        ...(this.options.normalizer !== undefined && { normalizer: this.options.normalizer }),
         final: settled ? 'if-complete' : false,
         maxBytes: this.options.maxBytesPerTurn ?? 1024 * 1024,
         signal: this.stopping.signal,
