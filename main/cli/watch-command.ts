@@ -68,6 +68,9 @@ export async function runWatch(folders: readonly string[], options: WatchCommand
         case 'file':
           io.stdout.write(`${message.file.path}: ${message.file.stored} stored, ${message.file.duplicates} duplicates, ${message.file.quarantined} quarantined\n`);
           break;
+        case 'health':
+          io.stderr.write(`xdr-tail: health ${message.health}: ${message.reason}\n`);
+          break;
         case 'watch-mode':
           io.stderr.write(`xdr-tail: ${message.folder}: ${WATCH_MODE_TEXT[message.mode]} (${message.reason})\n`);
           break;

@@ -26,6 +26,7 @@ export type FromIngestWorker =
   | { readonly type: 'started' }
   | { readonly type: 'file'; readonly file: FileProgress }
   | { readonly type: 'problem'; readonly path: string; readonly message: string }
+  | { readonly type: 'health'; readonly health: 'ok' | 'degraded'; readonly reason: string }
   | { readonly type: 'watch-mode'; readonly folder: string; readonly mode: 'watcher' | 'folder-events' | 'polling'; readonly reason: string }
   | { readonly type: 'stopped'; readonly stored: number; readonly duplicates: number; readonly quarantined: number }
   | { readonly type: 'failed'; readonly message: string };

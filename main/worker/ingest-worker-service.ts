@@ -32,6 +32,9 @@ export function createIngestService(settings: IngestWorkerData, send: (message: 
     onFile: (result) => {
       send({ type: 'file', file: { path: result.path, decision: result.decision, stored: result.stored, duplicates: result.duplicates, quarantined: result.quarantined } });
     },
+    onHealth: (health, reason) => {
+      send({ type: 'health', health, reason });
+    },
     onWatchMode: (folder, mode, reason) => {
       send({ type: 'watch-mode', folder, mode, reason });
     },

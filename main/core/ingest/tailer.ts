@@ -41,7 +41,16 @@ export interface TailerOptions {
   readonly onError?: (path: string, error: unknown) => void;
   /** a folder's watch mode changed (observability, tailing.md §12) */
   readonly onWatchMode?: (folder: string, mode: WatchMode, reason: string) => void;
+  /** the database has refused writes this long: health turns degraded (default 1 minute, tailing.md §9) */
+  readonly degradedAfterMs?: number;
+  readonly onHealth?: (health: TailerHealth, reason: string) => void;
 }
+
+export type TailerHealth = 'ok' | 'degraded';
+
+/** Database errors that pass: a lock held too long, a full disk, an I/O error (tailing.md §9). */
+const STORAGE_RETRY = /^SQLITE_(BUSY|LOCKED|FULL|IOERR)/;
+const MAX_STORAGE_RETRY_MS = 30_000;
 
 interface WatchedFolder {
   readonly folder: string;
@@ -78,6 +87,9 @@ export class Tailer {
   private readonly debounce = new Map<string, NodeJS.Timeout>();
   private scanTimer: NodeJS.Timeout | undefined;
   private pumping: Promise<void> | undefined;
+  /** while the database refuses writes: since when, the current wait, and until when reading pauses */
+  private storageFailure: { since: number; delayMs: number; pausedUntil: number } | undefined;
+  private healthState: TailerHealth = 'ok';
   private readonly stopping = new AbortController();
   readonly totals: TailerTotals = { stored: 0, duplicates: 0, quarantined: 0 };
 
@@ -90,6 +102,10 @@ export class Tailer {
       folder: resolve(folder), preferred: 'polling', mode: 'polling', watcher: undefined, lastScan: 0, scanning: false,
       retryMs: options.watcherRetryMs ?? 5000, rescan: undefined,
     }));
+  }
+
+  get health(): TailerHealth {
+    return this.healthState;
   }
 
   /** How each folder is watched right now. */
@@ -285,6 +301,7 @@ export class Tailer {
       }
     }
     for (const path of round) {
+      await this.pauseWhileStorageFails();
       if (this.stopping.signal.aborted) return;
       this.queue.delete(path);
       await this.readTurn(path, plans.get(path));
@@ -307,6 +324,7 @@ export class Tailer {
         ...(this.options.maxRecordBytes !== undefined && { maxRecordBytes: this.options.maxRecordBytes }),
       }, plan);
       this.retryDelay.delete(path);
+      this.storageRecovered();
       this.totals.stored += result.stored;
       this.totals.duplicates += result.duplicates;
       this.totals.quarantined += result.quarantined;
@@ -317,6 +335,10 @@ export class Tailer {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
+      if (code !== undefined && STORAGE_RETRY.test(code)) {
+        this.storageFailed(path, error);
+        return;
+      }
       if (code !== undefined && TRANSIENT.has(code)) {
         const delay = Math.min(5000, (this.retryDelay.get(path) ?? 25) * 2);
         this.retryDelay.set(path, delay);
@@ -325,6 +347,51 @@ export class Tailer {
       }
       this.options.onError?.(path, error);
     }
+  }
+
+  /**
+   * The batch was rolled back with its checkpoint: nothing advanced. Reading pauses and the file is
+   * tried again after 100 ms, doubling up to 30 s; after `degradedAfterMs` health turns degraded.
+   */
+  private storageFailed(path: string, error: unknown): void {
+    const now = Date.now();
+    const message = error instanceof Error ? error.message : String(error);
+    const failure = this.storageFailure;
+    if (failure === undefined) {
+      this.storageFailure = { since: now, delayMs: 100, pausedUntil: now + 100 };
+      this.options.onError?.(path, new Error(`the database refused the write (${message}); reading paused, retrying`));
+    } else {
+      failure.delayMs = Math.min(MAX_STORAGE_RETRY_MS, failure.delayMs * 2);
+      failure.pausedUntil = now + failure.delayMs;
+      if (this.healthState === 'ok' && now - failure.since >= (this.options.degradedAfterMs ?? 60_000)) {
+        this.healthState = 'degraded';
+        this.options.onHealth?.('degraded', `the database has refused writes for ${Math.round((now - failure.since) / 1000)} s: ${message}`);
+      }
+    }
+    this.enqueue(path);
+  }
+
+  private storageRecovered(): void {
+    if (this.storageFailure === undefined) return;
+    this.storageFailure = undefined;
+    if (this.healthState === 'degraded') {
+      this.healthState = 'ok';
+      this.options.onHealth?.('ok', 'the database takes writes again');
+    }
+  }
+
+  private async pauseWhileStorageFails(): Promise<void> {
+    const wait = (this.storageFailure?.pausedUntil ?? 0) - Date.now();
+    if (wait <= 0 || this.stopping.signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stopping.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      this.stopping.signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   /** One small retention step between turns: deletes never hold the writer for long. */
