@@ -8,7 +8,7 @@ import type { NormalizeReply, NormalizeRequest, NormalizerSettings } from './nor
 
 export function normalizerThread(settings: NormalizerSettings, workerUrl: URL = new URL('./normalizer.worker.js', import.meta.url)): BatchNormalizer {
   // a small young generation: batches are short-lived garbage, and the peak RSS stays low (design.md §8)
-  const worker = new Worker(workerUrl, { workerData: settings satisfies NormalizerSettings, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(workerUrl, { workerData: settings satisfies NormalizerSettings, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   // idle, it must not keep the process alive
   worker.unref();
   const pending = new Map<number, { resolve: (results: NormalizedText[]) => void; reject: (error: Error) => void }>();
