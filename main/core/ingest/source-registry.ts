@@ -45,6 +45,7 @@ export class SourceRegistry {
   private readonly byIdentity: Database.Statement<[string, string], LineageRow>;
   private readonly candidates: Database.Statement<[string, number], LineageRow>;
   private readonly insert: Database.Statement;
+  private readonly atPath: Database.Statement<[string], LineageRow>;
   /** a lineage's head may have been recorded while its file was shorter: try each recorded length */
   private readonly headLengths: Database.Statement<[number], { head_len: number }>;
 
@@ -52,7 +53,17 @@ export class SourceRegistry {
     this.byIdentity = db.prepare(`SELECT * FROM source_file WHERE dev = ? AND ino = ? AND state != 'retired' ORDER BY id DESC LIMIT 1`);
     this.candidates = db.prepare(`SELECT * FROM source_file WHERE head_hash = ? AND head_len = ? AND state != 'retired' ORDER BY id DESC LIMIT 50`);
     this.headLengths = db.prepare(`SELECT DISTINCT head_len FROM source_file WHERE head_len > 0 AND head_len <= ? AND state != 'retired'`);
+    this.atPath = db.prepare(`SELECT * FROM source_file WHERE path = ? AND state = 'active' ORDER BY id DESC LIMIT 1`);
     this.insert = db.prepare(`INSERT INTO source_file (path, dev, ino, head_len, head_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  /**
+   * True when the file at `path` is still the one last checkpointed there — same file ID, size and
+   * modification time as at that commit — so a reconciliation scan has nothing to look at (§11).
+   */
+  unchangedSinceCheckpoint(path: string, file: { readonly dev: string; readonly ino: string; readonly size: number; readonly mtimeMs: number }): boolean {
+    const row = this.atPath.get(path);
+    return row !== undefined && row.dev === file.dev && row.ino === file.ino && row.size_seen === file.size && row.mtime_seen === Math.trunc(file.mtimeMs);
   }
 
   /** tailing.md §4, in order: same file ID; unknown ID matching a lineage by head and guard (renamed or copied); else new. */

@@ -90,6 +90,8 @@ export class Tailer {
   /** while the database refuses writes: since when, the current wait, and until when reading pauses */
   private storageFailure: { since: number; delayMs: number; pausedUntil: number } | undefined;
   private healthState: TailerHealth = 'ok';
+  /** after the startup scan, scans skip files unchanged since their checkpoint */
+  private started = false;
   private readonly stopping = new AbortController();
   readonly totals: TailerTotals = { stored: 0, duplicates: 0, quarantined: 0 };
 
@@ -116,6 +118,7 @@ export class Tailer {
   /** Startup scan first (files that existed before start are never skipped), then watchers and the periodic scans. */
   async start(): Promise<void> {
     const present = await this.scan();
+    this.started = true;
     // stop() may have come during the startup scan: then nothing more is started
     if (this.stopping.signal.aborted) return;
     for (const state of this.watched) {
@@ -172,7 +175,7 @@ export class Tailer {
       const { files } = await expandSources(folders.map((w) => w.folder));
       for (const file of files) present.add(resolve(file));
       // classify everything before reading anything, so a copy is recognized before its original is truncated
-      for (const file of present) this.enqueue(file);
+      for (const file of present) if (!this.started || !(await this.unchanged(file))) this.enqueue(file);
       // renames are recorded when their new path is read: look for vanished files only after that
       await this.idle();
       if (this.stopping.signal.aborted) return present;
@@ -184,6 +187,17 @@ export class Tailer {
         state.scanning = false;
         state.lastScan = Date.now();
       }
+    }
+  }
+
+  /** Only a stat: a file whose ID, size and time are those of its last checkpoint is not read again. */
+  private async unchanged(path: string): Promise<boolean> {
+    if (this.tails.has(path) || this.queue.has(path)) return false;
+    try {
+      const info = await stat(path, { bigint: true });
+      return this.registry.unchangedSinceCheckpoint(path, { dev: info.dev.toString(), ino: info.ino.toString(), size: Number(info.size), mtimeMs: Number(info.mtimeMs) });
+    } catch {
+      return false;
     }
   }
 
