@@ -16,8 +16,9 @@ export function runStats(options: StatsCommandOptions, io: CommandIo): number {
     const counts = (sql: string): Record<string, number> =>
       Object.fromEntries(db.prepare<[], Count>(sql).all().map((row) => [row.name ?? '(none)', row.count]));
     const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    const files = db.prepare<[], { path: string; state: string; generation: number; offset: number; events: number; quarantined: number }>(`
-      SELECT s.path, s.state, s.generation, s."offset",
+    // sizeSeen: the size when last read; lagBytes: what was seen but not yet taken (a partial last line, or a backlog)
+    const files = db.prepare<[], { path: string; state: string; generation: number; offset: number; sizeSeen: number; lagBytes: number; events: number; quarantined: number }>(`
+      SELECT s.path, s.state, s.generation, s."offset", s.size_seen AS sizeSeen, max(0, s.size_seen - s."offset") AS lagBytes,
         (SELECT count(*) FROM events e WHERE e.source_id = s.id) AS events,
         (SELECT count(*) FROM quarantine q WHERE q.source_id = s.id) AS quarantined
       FROM source_file s ORDER BY s.path`).all();

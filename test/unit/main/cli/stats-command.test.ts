@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flatLines, flatRecord } from '../../../helpers/generated-events.js';
 import { runCli } from '../../../helpers/run-cli.js';
 import { SAMPLES_ROOT, sharedAvailable } from '../../../helpers/shared-folder.js';
 import { tempFolder } from '../../../helpers/temp-folder.js';
@@ -25,6 +27,19 @@ describe.skipIf(!sharedAvailable())('xdr-tail stats', () => {
     expect(stats.files.find((f) => f.path.endsWith('dirty-covenant_copy_smb_CreateRequest.jsonl'))).toMatchObject({ events: 58, quarantined: 2 });
     expect(stats.database.bytes).toBeGreaterThan(100_000);
     expect(stats.database.schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('shows per file the size last seen and the bytes not yet taken (a last line still being written)', async () => {
+    const db = join(dir, 'lag.db');
+    const file = join(dir, 'growing.jsonl');
+    const partial = flatRecord('g', 11).slice(0, 40);
+    // a fresh file is not settled: its last line, without a line end, waits
+    writeFileSync(file, flatLines('g', 1, 10) + partial);
+    await runCli(['ingest', file, '--db', db]);
+    const stats = JSON.parse((await runCli(['stats', '--db', db])).stdout) as { files: { path: string; offset: number; sizeSeen: number; lagBytes: number; events: number }[] };
+    const entry = stats.files.find((f) => f.path.endsWith('growing.jsonl'));
+    expect(entry).toMatchObject({ events: 10, lagBytes: Buffer.byteLength(partial) });
+    expect(entry?.sizeSeen).toBe((entry?.offset ?? 0) + Buffer.byteLength(partial));
   });
 
   it('exits 1 for a missing database and 2 without --db', async () => {
