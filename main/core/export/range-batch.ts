@@ -28,7 +28,7 @@ export type BatchOutcome =
   | { readonly kind: 'cancelled' };
 
 /** Text is handed to the file in chunks of about this many characters. */
-const CHUNK_CHARS = 256 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 export class BatchRangeReader {
   private readonly statement: Database.Statement;
