@@ -25,6 +25,20 @@ describe('store schema and migrations', () => {
     db.close();
   });
 
+  it('moves a version-10 store to the latest version: full-text segments merge 16 at a time, rows kept', () => {
+    const path = join(dir, 'version-10.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 10));
+    old.exec(`INSERT INTO setting (key, value) VALUES ('kept', 'yes')`);
+    expect(old.prepare(`SELECT v FROM events_fts_config WHERE k = 'automerge'`).pluck().get()).toBeUndefined();
+    old.close();
+    const db = openWriter(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+    expect(db.prepare(`SELECT v FROM events_fts_config WHERE k = 'automerge'`).pluck().get()).toBe(16);
+    expect(db.prepare(`SELECT value FROM setting WHERE key = 'kept'`).pluck().get()).toBe('yes');
+    db.close();
+  });
+
   it('migrates a database written by an older schema version, keeping its rows', () => {
     const path = join(dir, 'older.db');
     const old = new Database(path);
