@@ -97,11 +97,14 @@ export interface RangeBound {
   readonly inclusive: boolean;
 }
 
-export type QqlValueExpr =
-  | QqlValue
-  | { readonly kind: 'and'; readonly items: readonly QqlValueExpr[] }
-  | { readonly kind: 'or'; readonly items: readonly QqlValueExpr[] }
-  | { readonly kind: 'not'; readonly item: QqlValueExpr };
+/** Values combined with AND, OR and NOT inside one token's parentheses: `user:(alice OR bob)`. */
+export type ValueCombination<Leaf> =
+  | Leaf
+  | { readonly kind: 'and'; readonly items: readonly ValueCombination<Leaf>[] }
+  | { readonly kind: 'or'; readonly items: readonly ValueCombination<Leaf>[] }
+  | { readonly kind: 'not'; readonly item: ValueCombination<Leaf> };
+
+export type QqlValueExpr = ValueCombination<QqlValue>;
 
 export type QqlValue = ExistsValue | StringValue | OrderedValue;
 

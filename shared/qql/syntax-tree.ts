@@ -2,6 +2,7 @@
  * The concrete syntax tree: what was written, with positions, before the catalogue and the value
  * types are consulted. Only the parser's second phase (resolve.ts) reads it.
  */
+import type { ValueCombination } from './ast.js';
 import type { FieldOperator } from './scanner.js';
 
 export interface SynSpan {
@@ -16,11 +17,7 @@ export interface SynScalar extends SynSpan {
   readonly text: string;
 }
 
-export type SynValueExpr =
-  | SynScalar
-  | { readonly kind: 'and'; readonly items: readonly SynValueExpr[] }
-  | { readonly kind: 'or'; readonly items: readonly SynValueExpr[] }
-  | { readonly kind: 'not'; readonly item: SynValueExpr };
+export type SynValueExpr = ValueCombination<SynScalar>;
 
 export interface SynList extends SynSpan {
   readonly kind: 'list';

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 
 export interface StoreSummary {
   readonly events: number;
@@ -27,4 +28,12 @@ export function storedSeqs(dbPath: string): Map<string, number> {
   } finally {
     db.close();
   }
+}
+
+/** The store holds `expected` generated records, each (src, seq) once, under as many distinct eventIds. */
+export function expectEachStoredOnce(dbPath: string, expected: number): void {
+  const seqs = storedSeqs(dbPath);
+  expect(seqs.size).toBe(expected);
+  expect([...seqs.values()].filter((n) => n !== 1)).toEqual([]);
+  expect(summarize(dbPath).distinctEventIds).toBe(expected);
 }

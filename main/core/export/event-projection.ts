@@ -52,14 +52,17 @@ function readColumns(field: FieldDefinition): string[] {
 }
 
 /** Every token in catalog order, or the named ones in the order given (unknown names throw). */
+export function exportedFields(fieldNames?: readonly string[]): readonly FieldDefinition[] {
+  if (fieldNames === undefined) return FIELD_CATALOG;
+  return fieldNames.map((name) => {
+    const field = findField(name);
+    if (field === undefined) throw new Error(`unknown token '${name}'`);
+    return field;
+  });
+}
+
 export function projectEvents(fieldNames?: readonly string[]): EventProjection {
-  const fields = fieldNames === undefined
-    ? FIELD_CATALOG
-    : fieldNames.map((name) => {
-        const field = findField(name);
-        if (field === undefined) throw new Error(`unknown token '${name}'`);
-        return field;
-      });
+  const fields = exportedFields(fieldNames);
   const columns: string[] = [];
   const readers = fields.map((field) => {
     const reader = readerFor(field, columns.length);

@@ -8,8 +8,8 @@
  * JavaScript prints the shortest round trip, so they cross as numbers and are written here.
  */
 import type { FieldDefinition } from '../../../shared/catalog/field-catalog.js';
-import { findField, FIELD_CATALOG } from '../../../shared/catalog/field-catalog.js';
 import { quoteIdentifier } from '../store/event-columns.js';
+import { exportedFields } from './event-projection.js';
 
 export interface JsonLineQuery {
   readonly fields: readonly string[];
@@ -47,11 +47,7 @@ function wholeLineSql(members: string): string {
 type Part = { readonly kind: 'segment'; readonly at: number } | { readonly kind: 'coordinates'; readonly at: number; readonly key: string };
 
 export function jsonLineQuery(fieldNames?: readonly string[]): JsonLineQuery {
-  const fields = fieldNames === undefined ? FIELD_CATALOG : fieldNames.map((name) => {
-    const field = findField(name);
-    if (field === undefined) throw new Error(`unknown token '${name}'`);
-    return field;
-  });
+  const fields = exportedFields(fieldNames);
   const coordinates = fields.filter((f) => f.type === 'coordinates');
   const plainMembers = `concat(${fields.filter((f) => f.type !== 'coordinates').map(memberSql).join(', ')})`;
   // most events have no coordinates: then SQLite writes the whole line, and the pieces below stay unevaluated

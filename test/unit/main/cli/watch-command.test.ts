@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flatLines, flatRecord } from '../../../helpers/generated-events.js';
-import { storedSeqs, summarize } from '../../../helpers/store-queries.js';
+import { expectEachStoredOnce, summarize } from '../../../helpers/store-queries.js';
 import { tempFolder } from '../../../helpers/temp-folder.js';
 import { runCli } from '../../../helpers/run-cli.js';
 import { eventCount, startWatch, waitFor, waitForEvents } from '../../../helpers/watch-process.js';
@@ -14,13 +14,6 @@ function folder(name: string): string {
   const path = join(dir, name);
   mkdirSync(path);
   return path;
-}
-
-function expectEachOnce(db: string, expected: number): void {
-  const seqs = storedSeqs(db);
-  expect(seqs.size).toBe(expected);
-  expect([...seqs.values()].filter((n) => n !== 1)).toEqual([]);
-  expect(summarize(db).distinctEventIds).toBe(expected);
 }
 
 describe('xdr-tail watch', () => {
@@ -42,7 +35,7 @@ describe('xdr-tail watch', () => {
     await waitForEvents(db, 10_000 + seq);
     expect(await watch.stop()).toBe(0);
     expect(watch.output()).toMatch(/stored\s+\d+/);
-    expectEachOnce(db, 10_000 + seq);
+    expectEachStoredOnce(db, 10_000 + seq);
   });
 
   it('never consumes a partial line: half a line, a pause, then the rest', async () => {
@@ -60,7 +53,7 @@ describe('xdr-tail watch', () => {
     await waitForEvents(db, 6);
     expect(await watch.stop()).toBe(0);
     expect(summarize(db).quarantine).toEqual({});
-    expectEachOnce(db, 6);
+    expectEachStoredOnce(db, 6);
   });
 
   it('takes a settled final line without a line end, then a later append once', async () => {
@@ -74,7 +67,7 @@ describe('xdr-tail watch', () => {
     await waitForEvents(db, 5);
     expect(await watch.stop()).toBe(0);
     expect(summarize(db).quarantine).toEqual({});
-    expectEachOnce(db, 5);
+    expectEachStoredOnce(db, 5);
   });
 
   it('follows rotation by rename while writing, and a file deleted and created again', async () => {
@@ -93,7 +86,7 @@ describe('xdr-tail watch', () => {
     writeFileSync(file, flatLines('r3', 1, 40));
     await waitForEvents(db, 790);
     expect(await watch.stop()).toBe(0);
-    expectEachOnce(db, 790);
+    expectEachStoredOnce(db, 790);
   });
 
   it('resumes where it stopped: a second run stores only what was written in between', async () => {
@@ -109,7 +102,7 @@ describe('xdr-tail watch', () => {
     await waitForEvents(db, 1200);
     expect(await second.stop()).toBe(0);
     expect(second.output()).toMatch(/stored\s+200\b/);
-    expectEachOnce(db, 1200);
+    expectEachStoredOnce(db, 1200);
   });
 
   it('counts the unread bytes of a file deleted before they could be read as lost, and reports them', async () => {
@@ -142,7 +135,7 @@ describe('xdr-tail watch', () => {
     const second = await startWatch(input, db);
     await waitForEvents(db, 60_000, 150_000);
     expect(await second.stop()).toBe(0);
-    expectEachOnce(db, 60_000);
+    expectEachStoredOnce(db, 60_000);
   }, 200_000);
 
   it('ingests thousands of small files', async () => {
@@ -152,6 +145,6 @@ describe('xdr-tail watch', () => {
     for (let i = 0; i < 2000; i++) writeFileSync(join(input, `f${i}.jsonl`), flatLines(`m${i}`, 1, 2));
     await waitForEvents(db, 4000, 60_000);
     expect(await watch.stop()).toBe(0);
-    expectEachOnce(db, 4000);
+    expectEachStoredOnce(db, 4000);
   });
 });

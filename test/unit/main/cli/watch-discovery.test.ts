@@ -2,17 +2,11 @@ import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flatLines } from '../../../helpers/generated-events.js';
-import { storedSeqs } from '../../../helpers/store-queries.js';
+import { expectEachStoredOnce } from '../../../helpers/store-queries.js';
 import { tempFolder } from '../../../helpers/temp-folder.js';
 import { startWatch, waitFor, waitForEvents } from '../../../helpers/watch-process.js';
 
 const dir = tempFolder('watch-discovery');
-
-function expectEachOnce(db: string, expected: number): void {
-  const seqs = storedSeqs(db);
-  expect(seqs.size).toBe(expected);
-  expect([...seqs.values()].every((n) => n === 1)).toBe(true);
-}
 
 describe('xdr-tail watch discovery modes (tailing.md §11)', () => {
   it('#40: --poll follows appends and rotation by listing the folder every 2 s', async () => {
@@ -32,7 +26,7 @@ describe('xdr-tail watch discovery modes (tailing.md §11)', () => {
     } finally {
       expect(await watch.stop()).toBe(0);
     }
-    expectEachOnce(db, 260);
+    expectEachStoredOnce(db, 260);
   });
 
   it('watches a folder of more than 500 files with one folder watch, which sees appends and new files', async () => {
@@ -50,7 +44,7 @@ describe('xdr-tail watch discovery modes (tailing.md §11)', () => {
     } finally {
       expect(await watch.stop()).toBe(0);
     }
-    expectEachOnce(db, 559);
+    expectEachStoredOnce(db, 559);
   });
 
   it('says how each folder is watched', async () => {
